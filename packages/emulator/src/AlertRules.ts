@@ -1,0 +1,101 @@
+import crypto from 'node:crypto';
+import type { Db } from './openDatabase.js';
+import { globToRegExp } from './glob.js';
+import type { AlertRuleType, AuditEvent } from './types.js';
+
+export interface AlertOptions {
+  /** More than this many events by one actor within 60 s raises `high_volume`. @default 100 */
+  highVolumeThreshold?: number;
+  /** The window of `high_volume`, in milliseconds. @default 60000 */
+  highVolumeWindowMs?: number;
+  /** Actions matching any of these globs raise `sensitive_action`. @default ['*.deleted'] */
+  sensitiveActions?: string[];
+}
+
+const SEVERITY: Record<AlertRuleType, 'medium' | 'high'> = {
+  new_country: 'medium',
+  high_volume: 'high',
+  sensitive_action: 'high',
+};
+
+/** The three alert rules, evaluated per newly written event inside the ingest transaction. */
+export class AlertRules {
+  readonly #threshold: number;
+  readonly #windowMs: number;
+  readonly #sensitive: RegExp[];
+  /** Per actor: recent event times (bounded by the threshold) and when it last alerted. */
+  readonly #volume = new Map<string, { times: number[]; alertedAt: number }>();
+  readonly #insert;
+  readonly #seenCountry;
+  readonly #addCountry;
+  readonly #hasCountry;
+
+  constructor(db: Db, options: AlertOptions = {}) {
+    this.#threshold = options.highVolumeThreshold ?? 100;
+    this.#windowMs = options.highVolumeWindowMs ?? 60_000;
+    this.#sensitive = (options.sensitiveActions ?? ['*.deleted']).map(globToRegExp);
+    this.#insert = db.prepare(
+      `INSERT INTO alerts (id, rule_type, reason, severity, event_id, actor_id, tenant_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#seenCountry = db.prepare(
+      'SELECT 1 FROM actor_countries WHERE chain = ? AND actor_id = ? AND country = ?',
+    );
+    this.#hasCountry = db.prepare(
+      'SELECT group_concat(country, \', \') AS countries FROM actor_countries WHERE chain = ? AND actor_id = ?',
+    );
+    this.#addCountry = db.prepare(
+      'INSERT OR IGNORE INTO actor_countries (chain, actor_id, country) VALUES (?, ?, ?)',
+    );
+  }
+
+  evaluate(event: AuditEvent, nowMs: number): void {
+    const chain = event.tenant_id ?? '';
+    const who = event.actor_name ? `${event.actor_name} (${event.actor_id})` : event.actor_id;
+
+    const country = event.context?.country;
+    if (country) {
+      if (!this.#seenCountry.get(chain, event.actor_id, country)) {
+        const { countries } = this.#hasCountry.get(chain, event.actor_id) as {
+          countries: string | null;
+        };
+        this.#addCountry.run(chain, event.actor_id, country);
+        if (countries) {
+          this.#raise('new_country', `${who} acted from ${country} for the first time (seen before: ${countries}).`, event);
+        }
+      }
+    }
+
+    const key = `${chain}\u0000${event.actor_id}`;
+    let volume = this.#volume.get(key);
+    if (!volume) this.#volume.set(key, (volume = { times: [], alertedAt: -Infinity }));
+    volume.times.push(nowMs);
+    while (volume.times.length > 0 && volume.times[0]! <= nowMs - this.#windowMs) volume.times.shift();
+    if (volume.times.length > this.#threshold + 1) volume.times.shift();
+    if (volume.times.length > this.#threshold && nowMs - volume.alertedAt >= this.#windowMs) {
+      volume.alertedAt = nowMs;
+      this.#raise(
+        'high_volume',
+        `${who} wrote more than ${this.#threshold} events within ${Math.round(this.#windowMs / 1000)} s.`,
+        event,
+      );
+    }
+
+    if (this.#sensitive.some((re) => re.test(event.action))) {
+      this.#raise('sensitive_action', `${who} performed the sensitive action ${event.action}.`, event);
+    }
+  }
+
+  #raise(rule: AlertRuleType, reason: string, event: AuditEvent): void {
+    this.#insert.run(
+      `alert_${crypto.randomUUID()}`,
+      rule,
+      reason,
+      SEVERITY[rule],
+      event.id,
+      event.actor_id,
+      event.tenant_id,
+      event.created_at,
+    );
+  }
+}

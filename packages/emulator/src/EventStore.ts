@@ -1,0 +1,175 @@
+import crypto from 'node:crypto';
+import { AlertRules, type AlertOptions } from './AlertRules.js';
+import { canonicalize } from './canonicalize.js';
+import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
+import { eventFromRow, searchText } from './eventRows.js';
+import { filtersSql, type EventFilters } from './eventFilters.js';
+import type { Db } from './openDatabase.js';
+import { sha256Hex } from './sha256.js';
+import { formatTimestamp } from './timeBounds.js';
+import type { AuditEvent, EventFields, HashedEvent, Pagination, Scope } from './types.js';
+
+export interface IngestResult {
+  event: AuditEvent;
+  /** True when the idempotency key was already used: nothing was written. */
+  replay: boolean;
+}
+
+interface EventRow {
+  body: string;
+  event_hash: string;
+}
+
+/**
+ * Events: the write path (chain, idempotency, alerts) and the read paths (query, get).
+ * Every write runs in one IMMEDIATE transaction, so concurrent writers — even other processes
+ * on the same file — take turns and can neither fork nor gap a chain.
+ */
+export class EventStore {
+  readonly #db: Db;
+  readonly #now: () => number;
+  readonly #alerts: AlertRules;
+  readonly #stmts;
+  readonly #ingestTx;
+
+  constructor(db: Db, options: { now?: () => number; alerts?: AlertOptions } = {}) {
+    this.#db = db;
+    this.#now = options.now ?? Date.now;
+    this.#alerts = new AlertRules(db, options.alerts);
+    this.#stmts = {
+      byKey: db.prepare(
+        'SELECT body, event_hash FROM events WHERE chain = ? AND idempotency_key = ?',
+      ),
+      head: db.prepare(
+        'SELECT sequence, event_hash FROM events WHERE chain = ? ORDER BY sequence DESC LIMIT 1',
+      ),
+      lastCreated: db.prepare('SELECT created_at FROM events ORDER BY pk DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO events (id, chain, tenant_id, actor_id, action, resource, resource_id,
+           session_id, idempotency_key, created_at, sequence, previous_event_hash, event_hash, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertTarget: db.prepare(
+        'INSERT INTO event_targets (event_pk, position, type, id) VALUES (?, ?, ?, ?)',
+      ),
+      insertSearch: db.prepare('INSERT INTO events_search (rowid, text) VALUES (?, ?)'),
+      byId: db.prepare('SELECT body, event_hash, tenant_id, actor_id FROM events WHERE id = ?'),
+    };
+    this.#ingestTx = db.transaction((payloads: EventFields[], createdAt?: (i: number) => number) =>
+      payloads.map((p, i) => this.#writeOne(p, createdAt?.(i))),
+    );
+  }
+
+  /**
+   * Writes validated payloads all-or-nothing, in order. `createdAt` lets the seed generator
+   * backdate events through this same path; it is clamped so time never runs backwards.
+   */
+  ingest(payloads: EventFields[], createdAt?: (i: number) => number): IngestResult[] {
+    return this.#ingestTx.immediate(payloads, createdAt);
+  }
+
+  #writeOne(p: EventFields, at: number | undefined): IngestResult {
+    const chain = p.tenant_id ?? '';
+    if (p.idempotency_key !== null) {
+      const existing = this.#stmts.byKey.get(chain, p.idempotency_key) as EventRow | undefined;
+      if (existing) return { event: eventFromRow(existing.body, existing.event_hash), replay: true };
+    }
+    const head = this.#stmts.head.get(chain) as { sequence: number; event_hash: string } | undefined;
+    const last = this.#stmts.lastCreated.get() as { created_at: string } | undefined;
+    let ms = at ?? this.#now();
+    if (last) ms = Math.max(ms, Date.parse(last.created_at));
+    const hashed: HashedEvent = {
+      id: crypto.randomUUID(),
+      ...p,
+      created_at: formatTimestamp(ms),
+      previous_event_hash: head?.event_hash ?? null,
+      sequence: (head?.sequence ?? 0) + 1,
+    };
+    const body = canonicalize(hashed);
+    const eventHash = sha256Hex(body);
+    const { lastInsertRowid } = this.#stmts.insert.run(
+      hashed.id,
+      chain,
+      p.tenant_id,
+      p.actor_id,
+      p.action,
+      p.resource,
+      p.resource_id,
+      p.session_id,
+      p.idempotency_key,
+      hashed.created_at,
+      hashed.sequence,
+      hashed.previous_event_hash,
+      eventHash,
+      body,
+    );
+    p.targets.forEach((t, i) => this.#stmts.insertTarget.run(lastInsertRowid, i, t.type, t.id));
+    this.#stmts.insertSearch.run(lastInsertRowid, searchText(hashed));
+    const event = eventFromRow(body, eventHash);
+    this.#alerts.evaluate(event, ms);
+    return { event, replay: false };
+  }
+
+  get(id: string, scope: Scope): AuditEvent | null {
+    const row = this.#stmts.byId.get(id) as
+      | (EventRow & { tenant_id: string | null; actor_id: string })
+      | undefined;
+    if (!row || !inScope(row, scope)) return null;
+    return eventFromRow(row.body, row.event_hash);
+  }
+
+  /** One page, newest first, by keyset on (created_at, sequence, id) below a snapshot `pk`. */
+  query(
+    filters: EventFilters,
+    scope: Scope,
+    page: { cursor?: string | undefined; limit: number },
+  ): { data: AuditEvent[]; pagination: Pagination } {
+    const fp = fingerprint(['events', filters, scope]);
+    const sql = filtersSql(filters, scope);
+    let snapshot: number;
+    if (page.cursor) {
+      const [createdAt, sequence, id, maxPk] = decodeCursor(page.cursor, fp);
+      if (
+        typeof createdAt !== 'string' ||
+        typeof sequence !== 'number' ||
+        typeof id !== 'string' ||
+        typeof maxPk !== 'number'
+      ) {
+        throw malformedCursor();
+      }
+      sql.where.push('(e.created_at, e.sequence, e.id) < (?, ?, ?)');
+      sql.params.push(createdAt, sequence, id);
+      snapshot = Number(maxPk);
+    } else {
+      snapshot = (this.#db.prepare('SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
+    }
+    sql.where.push('e.pk <= ?');
+    sql.params.push(snapshot);
+    const rows = this.#db
+      .prepare(
+        `SELECT e.body, e.event_hash, e.created_at, e.sequence, e.id FROM events e
+         WHERE ${sql.where.join(' AND ')}
+         ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ?`,
+      )
+      .all(...sql.params, page.limit + 1) as Array<
+      EventRow & { created_at: string; sequence: number; id: string }
+    >;
+    const hasMore = rows.length > page.limit;
+    if (hasMore) rows.pop();
+    const last = rows.at(-1);
+    return {
+      data: rows.map((r) => eventFromRow(r.body, r.event_hash)),
+      pagination: {
+        has_more: hasMore,
+        next_cursor:
+          hasMore && last ? encodeCursor([last.created_at, last.sequence, last.id, snapshot], fp) : null,
+      },
+    };
+  }
+}
+
+export function inScope(row: { tenant_id: string | null; actor_id: string }, scope: Scope): boolean {
+  if (scope.kind === 'api_key') return true;
+  if (row.tenant_id !== scope.tenant_id) return false;
+  return scope.actor_id === null || row.actor_id === scope.actor_id;
+}

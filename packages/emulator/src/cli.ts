@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/** The emulator's command line: serve (default) or tamper with a database file. */
+import { parseArgs } from 'node:util';
+import { createEmulator } from './createEmulator.js';
+import { openDatabase } from './openDatabase.js';
+import { seedEmulator } from './seed.js';
+import { tamper, type TamperAction } from './tamper.js';
+
+const USAGE = `Usage:
+  immutable-emulator [--port 8787] [--host 127.0.0.1] [--db FILE | :memory:] [--api-key imk_…]
+                     [--seed N] [--allow-origin ORIGIN]… [--public-url URL]
+                     [--high-volume-threshold N] [--sensitive-action GLOB]…
+  immutable-emulator tamper --db FILE (--edit ID | --delete ID | --swap ID1 ID2)`;
+
+function fail(message: string): never {
+  console.error(`error: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) fail(`--${name} must be an integer from ${min} to ${max} (got "${value}")`);
+  return n;
+}
+
+async function serve(argv: string[]) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        db: { type: 'string', default: '.data/immutable.db' },
+        'api-key': { type: 'string' },
+        seed: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'public-url': { type: 'string' },
+        'high-volume-threshold': { type: 'string' },
+        'sensitive-action': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = integer(values.port, 'port', 0, 65535)!;
+  const seed = integer(values.seed, 'seed', 0, 10_000_000);
+  let emulator;
+  try {
+    emulator = createEmulator({
+      db: values.db,
+      apiKey: values['api-key'],
+      allowOrigins: values['allow-origin'],
+      publicUrl: values['public-url'],
+      alerts: {
+        highVolumeThreshold: integer(values['high-volume-threshold'], 'high-volume-threshold', 1, 1e9),
+        sensitiveActions: values['sensitive-action'],
+      },
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (seed) {
+    const started = performance.now();
+    const written = seedEmulator(emulator, seed);
+    console.log(`Seeded ${written} new events (${seed - written} already there) in ${Math.round(performance.now() - started)} ms.`);
+  }
+  const { url } = await emulator.listen(port, values.host);
+  console.log(`Immutable emulator listening on ${url}  (API base ${url}/api/v1)`);
+  console.log(`Database: ${values.db}`);
+  console.log(`API key:  ${emulator.apiKey}`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function runTamper(argv: string[]) {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        edit: { type: 'string' },
+        delete: { type: 'string' },
+        swap: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (!values.db || values.db === ':memory:') fail('tamper needs --db FILE (the database of a running or stopped emulator)');
+  const chosen = [values.edit, values.delete, values.swap].filter((v) => v !== undefined);
+  if (chosen.length !== 1) fail('tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2');
+  let action: TamperAction;
+  if (values.edit) action = { kind: 'edit', id: values.edit };
+  else if (values.delete) action = { kind: 'delete', id: values.delete };
+  else {
+    const other = positionals[0];
+    if (!other) fail('--swap needs two event ids: --swap ID1 ID2');
+    action = { kind: 'swap', id: values.swap!, other };
+  }
+  const db = openDatabase(values.db);
+  try {
+    console.log(tamper(db, action));
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exitCode = 1;
+  } finally {
+    db.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'tamper') runTamper(rest);
+else await serve(command === 'serve' ? rest : process.argv.slice(2));

@@ -1,0 +1,34 @@
+import type { AuditEvent, ExportFormat } from './types.js';
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+  ndjson: 'application/x-ndjson',
+};
+
+export const CSV_COLUMNS = [
+  'id', 'tenant_id', 'actor_id', 'actor_name', 'actor_type', 'action', 'action_category',
+  'resource', 'resource_id', 'resource_name', 'targets', 'metadata', 'session_id', 'version',
+  'idempotency_key', 'context', 'created_at', 'event_hash', 'previous_event_hash', 'sequence',
+] as const;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(e: AuditEvent): string {
+  const flat: Record<string, unknown> = { ...e, ...e.integrity };
+  return CSV_COLUMNS.map((c) => csvCell(flat[c])).join(',') + '\r\n';
+}
+
+/** Streams pieces of one export file: a header, the rows (any number of chunks), a footer. */
+export const exportWriter: Record<
+  ExportFormat,
+  { header: string; row: (e: AuditEvent, index: number) => string; footer: string }
+> = {
+  csv: { header: CSV_COLUMNS.join(',') + '\r\n', row: csvRow, footer: '' },
+  json: { header: '[', row: (e, i) => (i === 0 ? '' : ',') + JSON.stringify(e), footer: ']' },
+  ndjson: { header: '', row: (e) => JSON.stringify(e) + '\n', footer: '' },
+};

@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { HttpError } from './HttpError.js';
+import type { Scope } from './types.js';
+
+/** The contract's signing secret: HMAC-SHA256(key = API key, "immutable-viewer-token-v1"). */
+export function viewerSecret(apiKey: string): Buffer {
+  return crypto.createHmac('sha256', apiKey).update('immutable-viewer-token-v1').digest();
+}
+
+export async function signViewerToken(
+  secret: Uint8Array,
+  claims: { tenant_id: string; actor_id: string | null },
+  ttlSeconds: number,
+  nowMs: number,
+): Promise<{ token: string; expires_at: number }> {
+  const iat = Math.floor(nowMs / 1000);
+  const exp = iat + ttlSeconds;
+  const payload: Record<string, string> = { typ: 'viewer', tenant_id: claims.tenant_id };
+  if (claims.actor_id !== null) payload.actor_id = claims.actor_id;
+  const token = await new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .setJti(crypto.randomUUID())
+    .sign(secret);
+  return { token, expires_at: exp };
+}
+
+const unauthorized = (why: string) => new HttpError(401, 'unauthorized', why);
+
+/**
+ * Checks a bearer credential: the API key, or a viewer token whose signature and `alg`
+ * (HS256 only) are checked before `exp`, so a forged token is `unauthorized`, never `token_expired`.
+ */
+export async function authenticate(
+  header: string | undefined,
+  apiKey: string,
+  secret: Uint8Array,
+  nowMs: number,
+): Promise<Scope> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) throw unauthorized('Missing credentials: send Authorization: Bearer <API key or viewer token>.');
+  const credential = match[1]!;
+  if (credential.startsWith('imk_')) {
+    const a = Buffer.from(credential);
+    const b = Buffer.from(apiKey);
+    if (a.length === b.length && crypto.timingSafeEqual(a, b)) return { kind: 'api_key' };
+    throw unauthorized('Invalid API key.');
+  }
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(credential, secret, {
+      algorithms: ['HS256'],
+      currentDate: new Date(nowMs),
+      clockTolerance: 0,
+    }));
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) {
+      throw new HttpError(401, 'token_expired', 'The viewer token has expired; get a new one.');
+    }
+    throw unauthorized('Invalid viewer token.');
+  }
+  if (payload.typ !== 'viewer' || typeof payload.tenant_id !== 'string') {
+    throw unauthorized('Invalid viewer token: not a viewer token.');
+  }
+  if (typeof payload.exp !== 'number') throw unauthorized('Invalid viewer token: no expiry.');
+  if (payload.actor_id !== undefined && typeof payload.actor_id !== 'string') {
+    throw unauthorized('Invalid viewer token: actor_id must be a string.');
+  }
+  return { kind: 'viewer', tenant_id: payload.tenant_id, actor_id: payload.actor_id ?? null };
+}

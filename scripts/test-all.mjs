@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `pnpm test`: typecheck, lint and every test suite, then one line `N passed, M failed`
+// totalling all of them (a check such as typecheck counts as one test).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(title, command, args, env = {}) {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(title, command, args) {
+  if (run(title, command, args)) passed++;
+  else {
+    failed++;
+    failures.push(title);
+  }
+}
+
+/** Runs a Vitest invocation with a JSON report and adds its test counts. */
+function vitest(title, args) {
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'imv-test-')), 'report.json');
+  const ok = run(title, 'pnpm', ['exec', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  let counted = false;
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed += json.numPassedTests ?? 0;
+    failed += (json.numFailedTests ?? 0);
+    counted = true;
+    // A suite that failed to load has no tests to count but must still fail the run.
+    const broken = (json.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
+    if (broken.length > 0) {
+      failed += broken.length;
+      failures.push(...broken.map((r) => `${title}: ${path.relative(process.cwd(), r.name)} failed to run`));
+    }
+    if ((json.numFailedTests ?? 0) > 0) failures.push(`${title}: ${json.numFailedTests} failed`);
+  }
+  if (!ok && !counted) {
+    failed++;
+    failures.push(`${title}: did not run`);
+  }
+}
+
+check('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
+check('lint', 'pnpm', ['run', '--silent', 'lint']);
+vitest('unit and integration tests', []);
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
