@@ -53,5 +53,8 @@ check('lint', 'pnpm', ['run', '--silent', 'lint']);
 vitest('unit and integration tests', []);
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+const summary = `${passed} passed, ${failed} failed`;
+fs.mkdirSync('test-results', { recursive: true });
+fs.writeFileSync('test-results/summary.txt', summary + '\n');
+console.log(`\n${summary}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The emulator's command line: serve (default) or tamper with a database file. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEmulator } from './createEmulator.js';
 import { openDatabase } from './openDatabase.js';
@@ -11,6 +12,10 @@ const USAGE = `Usage:
                      [--seed N] [--allow-origin ORIGIN]… [--public-url URL]
                      [--high-volume-threshold N] [--sensitive-action GLOB]…
   immutable-emulator tamper --db FILE (--edit ID | --delete ID | --swap ID1 ID2)`;
+
+/** Paths are relative to where the user ran the command (pnpm runs scripts in the package dir). */
+const resolveDb = (file: string) =>
+  file === ':memory:' ? file : path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
 function fail(message: string): never {
   console.error(`error: ${message}\n\n${USAGE}`);
@@ -54,7 +59,7 @@ async function serve(argv: string[]) {
   let emulator;
   try {
     emulator = createEmulator({
-      db: values.db,
+      db: resolveDb(values.db),
       apiKey: values['api-key'],
       allowOrigins: values['allow-origin'],
       publicUrl: values['public-url'],
@@ -73,7 +78,7 @@ async function serve(argv: string[]) {
   }
   const { url } = await emulator.listen(port, values.host);
   console.log(`Immutable emulator listening on ${url}  (API base ${url}/api/v1)`);
-  console.log(`Database: ${values.db}`);
+  console.log(`Database: ${resolveDb(values.db)}`);
   console.log(`API key:  ${emulator.apiKey}`);
   const stop = () => {
     void emulator.close().then(() => process.exit(0));
@@ -109,7 +114,7 @@ function runTamper(argv: string[]) {
     if (!other) fail('--swap needs two event ids: --swap ID1 ID2');
     action = { kind: 'swap', id: values.swap!, other };
   }
-  const db = openDatabase(values.db);
+  const db = openDatabase(resolveDb(values.db));
   try {
     console.log(tamper(db, action));
   } catch (error) {

@@ -1,0 +1,2 @@
+/** @getimmutable/react — React components and hooks for the Immutable audit-log viewer (in progress). */
+export {};
