@@ -44,7 +44,7 @@ const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/
 
 async function verifyAll(url: string, tenant?: string) {
   const res = await fetch(`${url}/api/v1/verify?limit=100000${tenant ? `&tenant_id=${tenant}` : ''}`, { headers: auth });
-  return (await res.json()).data as { valid: boolean; events_checked: number; breaks: unknown[]; head: { sequence: number } | null };
+  return ((await res.json()) as { data: unknown }).data as { valid: boolean; events_checked: number; breaks: unknown[]; head: { sequence: number } | null };
 }
 
 describe('durability and concurrency', () => {
