@@ -96,8 +96,9 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
       break;
     }
     if (checked >= req.limit && chainIndex + 1 < chains.length) {
-      // The page is full exactly at a chain's end: continue with the next chain if it has rows.
-      nextCursor = encodeCursor([chains[chainIndex + 1]!, 0], fp);
+      // The page is full exactly at a chain's end: continue with the next chain that has rows in range.
+      const next = chains.slice(chainIndex + 1).find((c) => pageStmt.all(c, 0, 1).length > 0);
+      if (next !== undefined) nextCursor = encodeCursor([next, 0], fp);
       break;
     }
   }
