@@ -65,7 +65,10 @@ export function createApp(parts: AppParts): Hono<Env> {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new HttpError(413, 'payload_too_large', 'The request body is larger than 1 MiB.');
+        // The unread body makes the socket unusable: tell the client not to reuse it.
+        throw new HttpError(413, 'payload_too_large', 'The request body is larger than 1 MiB.', undefined, {
+          Connection: 'close',
+        });
       },
     }),
   );

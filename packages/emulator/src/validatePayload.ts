@@ -74,7 +74,7 @@ function checkJsonValue(value: unknown, field: string, errors: Errors): boolean 
       return false;
     }
     if (typeof item === 'number') {
-      if (Number.isInteger(item) && Math.abs(item) > MAX_SAFE) {
+      if (!Number.isFinite(item) || (Number.isInteger(item) && Math.abs(item) > MAX_SAFE)) {
         add(errors, field, 'must not contain integers beyond ±2^53');
         return false;
       }
