@@ -1,5 +1,6 @@
 import type { EventContext, EventFields, Target } from './types.js';
 import type { FieldErrors } from './HttpError.js';
+import { isWellFormed } from './isWellFormed.js';
 
 export const MAX_STRING = 255;
 export const MAX_USER_AGENT = 1024;
@@ -49,7 +50,7 @@ function checkedString(value: unknown, field: string, errors: Errors, max: numbe
     add(errors, field, 'must be a string');
     return null;
   }
-  if (!value.isWellFormed()) {
+  if (!isWellFormed(value)) {
     add(errors, field, 'must be valid Unicode (no lone surrogates)');
     return null;
   }
@@ -79,7 +80,7 @@ function checkJsonValue(value: unknown, field: string, errors: Errors): boolean 
         return false;
       }
     } else if (typeof item === 'string') {
-      if (!item.isWellFormed()) {
+      if (!isWellFormed(item)) {
         add(errors, field, 'must contain only valid Unicode strings');
         return false;
       }
@@ -87,7 +88,7 @@ function checkJsonValue(value: unknown, field: string, errors: Errors): boolean 
       for (const child of item) stack.push([child, depth + 1]);
     } else if (item !== null && typeof item === 'object') {
       for (const [key, child] of Object.entries(item)) {
-        if (!key.isWellFormed()) {
+        if (!isWellFormed(key)) {
           add(errors, field, 'must contain only valid Unicode keys');
           return false;
         }
