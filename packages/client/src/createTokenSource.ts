@@ -1,0 +1,99 @@
+import { ImmutableError, isImmutableError } from './ImmutableError.js';
+import type { Credentials } from './transport.js';
+import type { ViewerToken } from './types.js';
+
+/** Refresh when fewer than this many ms of a token's life remain. */
+const REFRESH_MARGIN_MS = 30_000;
+
+export interface TokenSourceOptions {
+  token?: string | undefined;
+  getToken?: (() => Promise<string | ViewerToken>) | undefined;
+  now?: () => number;
+}
+
+/** Refuses an API key: it grants everything and must never reach a browser. */
+export function assertNotApiKey(token: string): void {
+  if (token.startsWith('imk_')) {
+    throw new ImmutableError(
+      'An imk_ API key was given to the browser client. API keys never belong in a browser: mint a viewer token on your backend (createViewerToken) and pass it as token or getToken.',
+      0,
+      'api_key_in_browser',
+    );
+  }
+}
+
+/** The `exp` claim of a JWT in ms, read without checking the signature (the server checks it). */
+function readJwtExpiry(token: string): number | null {
+  try {
+    const part = token.split('.')[1];
+    if (!part) return null;
+    const claims = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A viewer token kept fresh: `getToken` is called when none is held, when fewer than 30 s
+ * remain, or after a 401 `token_expired`; concurrent callers share one call.
+ */
+export function createTokenSource(options: TokenSourceOptions): Credentials {
+  const now = options.now ?? Date.now;
+  const { getToken } = options;
+  let current: { token: string; expiresAt: number | null } | null = null;
+  let pending: Promise<string> | null = null;
+  if (options.token !== undefined) {
+    assertNotApiKey(options.token);
+    current = { token: options.token, expiresAt: readJwtExpiry(options.token) };
+  }
+
+  const fetchToken = (): Promise<string> =>
+    (pending ??= (async () => {
+      try {
+        const result = await Promise.resolve().then(getToken);
+        const token = typeof result === 'string' ? result : result?.token;
+        if (typeof token !== 'string' || token === '') {
+          throw new TypeError('getToken must resolve to a token string or { token, expires_at }');
+        }
+        assertNotApiKey(token);
+        const expiresAt =
+          typeof result === 'object' && typeof result.expires_at === 'number'
+            ? result.expires_at * 1000
+            : readJwtExpiry(token);
+        current = { token, expiresAt };
+        return token;
+      } catch (cause) {
+        if (isImmutableError(cause)) throw cause;
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new ImmutableError(
+          `Could not get a viewer token: ${reason}`,
+          0,
+          'token_refresh_failed',
+          null,
+          { cause },
+        );
+      } finally {
+        pending = null;
+      }
+    })());
+
+  return {
+    get() {
+      if (
+        current &&
+        (!getToken || current.expiresAt === null || current.expiresAt - now() >= REFRESH_MARGIN_MS)
+      ) {
+        return current.token;
+      }
+      return fetchToken();
+    },
+    async refresh(stale) {
+      if (!getToken) return null;
+      if (current && current.token !== stale) return current.token;
+      return fetchToken();
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import { assertNotApiKey, createTokenSource } from './createTokenSource.js';
+import { ImmutableError } from './ImmutableError.js';
+import {
+  alertShape,
+  dataShape,
+  eventShape,
+  exportShape,
+  pageShape,
+  verifyShape,
+} from './shapes.js';
+import { createTransport, sleep, withDateAliases, type RetryOptions } from './transport.js';
+import type {
+  Alert,
+  AlertFilters,
+  AuditEvent,
+  DataResponse,
+  EventFilters,
+  ExportJob,
+  ExportRequest,
+  Page,
+  VerifyParams,
+  VerifyResult,
+  ViewerToken,
+} from './types.js';
+
+export interface ViewerClientOptions {
+  /** The service's origin; the client appends `/api/v1/...`. */
+  baseUrl: string;
+  /** A viewer token (JWT). Never an `imk_` API key. */
+  token?: string;
+  /** Your backend's callback for a fresh viewer token; called when none is held, near expiry, or after `token_expired`. */
+  getToken?: () => Promise<string | ViewerToken>;
+  /** The fetch to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms. @default 5000 */
+  timeoutMs?: number;
+  /** Retry policy for GETs, or false for none. @default { retries: 3, baseDelayMs: 300, maxDelayMs: 5000 } */
+  retry?: RetryOptions | false;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface VerifyAllOptions extends CallOptions {
+  /** Called after each page with the running totals and that page. */
+  onProgress?: (progress: { events_checked: number; pages: number; page: VerifyResult }) => void;
+}
+
+export interface WaitOptions extends CallOptions {
+  /** Called with the job after every poll. */
+  onProgress?: (job: ExportJob) => void;
+  /** The first pause between polls in ms; it grows by half each time. @default 500 */
+  intervalMs?: number;
+  /** The longest pause between polls in ms. @default 5000 */
+  maxIntervalMs?: number;
+}
+
+export interface ViewerClient {
+  events: {
+    list(filters?: EventFilters, options?: CallOptions): Promise<Page<AuditEvent>>;
+    get(id: string, options?: CallOptions): Promise<DataResponse<AuditEvent>>;
+    /** Every page from `filters.cursor` (or the first) to the last. */
+    pages(filters?: EventFilters, options?: CallOptions): AsyncIterableIterator<Page<AuditEvent>>;
+  };
+  verify(params?: VerifyParams, options?: CallOptions): Promise<DataResponse<VerifyResult>>;
+  /** Verifies the whole range, following `next_cursor`; the result sums every page. */
+  verifyAll(
+    range?: Omit<VerifyParams, 'cursor'>,
+    options?: VerifyAllOptions,
+  ): Promise<DataResponse<VerifyResult>>;
+  exports: {
+    create(request?: ExportRequest, options?: CallOptions): Promise<DataResponse<ExportJob>>;
+    get(id: string, options?: CallOptions): Promise<DataResponse<ExportJob>>;
+    /** Polls until the export completes; rejects with the server's `error_message` if it fails. */
+    wait(id: string, options?: WaitOptions): Promise<DataResponse<ExportJob>>;
+  };
+  alerts: {
+    list(filters?: AlertFilters, options?: CallOptions): Promise<Page<Alert>>;
+  };
+}
+
+const eventPage = pageShape(eventShape);
+const eventData = dataShape(eventShape);
+const verifyData = dataShape(verifyShape);
+const exportData = dataShape(exportShape);
+const alertPage = pageShape(alertShape);
+const path = (id: string) => `/${encodeURIComponent(id)}`;
+
+/**
+ * The browser's read-only client, authenticated by a viewer token.
+ * @example
+ * const client = createViewerClient({
+ *   baseUrl: 'https://getimmutable.dev',
+ *   getToken: () => fetch('/api/audit-token').then((r) => r.json()),
+ * });
+ * const { data, pagination } = await client.events.list({ action: 'document.*' });
+ */
+export function createViewerClient(options: ViewerClientOptions): ViewerClient {
+  if (options.token === undefined && options.getToken === undefined) {
+    throw new TypeError('createViewerClient needs a token or a getToken callback.');
+  }
+  if (options.token !== undefined) assertNotApiKey(options.token);
+  const request = createTransport({
+    baseUrl: options.baseUrl,
+    credentials: createTokenSource(options),
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 5000,
+    retry: options.retry,
+  });
+
+  const list = (filters: EventFilters = {}, { signal }: CallOptions = {}) =>
+    request({
+      method: 'GET',
+      path: '/events',
+      query: { ...withDateAliases(filters) },
+      shape: eventPage,
+      signal,
+    });
+
+  const verify = (params: VerifyParams = {}, { signal }: CallOptions = {}) =>
+    request({
+      method: 'GET',
+      path: '/verify',
+      query: { ...withDateAliases(params) },
+      shape: verifyData,
+      signal,
+    });
+
+  const getExport = (id: string, { signal }: CallOptions = {}) =>
+    request({ method: 'GET', path: `/exports${path(id)}`, shape: exportData, signal });
+
+  return {
+    events: {
+      list,
+      get: (id, { signal } = {}) =>
+        request({ method: 'GET', path: `/events${path(id)}`, shape: eventData, signal }),
+      async *pages(filters = {}, options = {}) {
+        let cursor: string | undefined = filters.cursor;
+        for (;;) {
+          const page = await list({ ...filters, cursor }, options);
+          yield page;
+          const next = page.pagination.has_more ? page.pagination.next_cursor : null;
+          if (next === null) return;
+          cursor = next;
+        }
+      },
+    },
+    verify,
+    async verifyAll(range = {}, { onProgress, signal } = {}) {
+      let total: VerifyResult | null = null;
+      let cursor: string | undefined;
+      for (let pages = 1; ; pages++) {
+        const { data: page } = await verify({ ...range, cursor }, { signal });
+        total = total
+          ? {
+              ...page,
+              valid: total.valid && page.valid,
+              events_checked: total.events_checked + page.events_checked,
+              breaks: [...total.breaks, ...page.breaks],
+            }
+          : page;
+        onProgress?.({ events_checked: total.events_checked, pages, page });
+        if (page.complete || page.next_cursor === null) return { data: total };
+        cursor = page.next_cursor;
+      }
+    },
+    exports: {
+      create: (exportRequest: ExportRequest = {}, { signal } = {}) =>
+        request({
+          method: 'POST',
+          path: '/exports',
+          body: withDateAliases(exportRequest),
+          shape: exportData,
+          signal,
+        }),
+      get: getExport,
+      async wait(id, { onProgress, signal, intervalMs = 500, maxIntervalMs = 5000 } = {}) {
+        for (let delay = intervalMs; ; delay = Math.min(maxIntervalMs, delay * 1.5)) {
+          const response = await getExport(id, { signal });
+          const job = response.data;
+          onProgress?.(job);
+          if (job.status === 'completed') return response;
+          if (job.status === 'failed') {
+            throw new ImmutableError(
+              job.error_message ?? `Export ${id} failed.`,
+              0,
+              'export_failed',
+              response,
+            );
+          }
+          await sleep(delay, signal);
+        }
+      },
+    },
+    alerts: {
+      list: (filters = {}, { signal } = {}) =>
+        request({
+          method: 'GET',
+          path: '/alerts',
+          query: { ...filters },
+          shape: alertPage,
+          signal,
+        }),
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+describe('the viewer entry', () => {
+  it('bundles for the browser without Node built-ins or import-time window access', async () => {
+    const result = await build({
+      entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/from\s+["']node:|require\(["']node:/);
+    expect(code).not.toMatch(/\bwindow\b/);
+    const exported = await import(
+      `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
+    );
+    expect(Object.keys(exported).sort()).toEqual([
+      'ImmutableError',
+      'canonicalize',
+      'checkChain',
+      'checkEvent',
+      'computeEventHash',
+      'createViewerClient',
+      'eventHashInput',
+      'isImmutableError',
+      'sha256Hex',
+    ]);
+  });
+
+  it('keeps the server SDK out of the viewer entry', async () => {
+    const result = await build({
+      entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(
+      inputs.some((f) => f.endsWith('ImmutableClient.ts') || f.endsWith('PendingEvent.ts')),
+    ).toBe(false);
+  });
+});
