@@ -3,11 +3,15 @@ import { AlertRules, type AlertOptions } from './AlertRules.js';
 import { canonicalize } from './canonicalize.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
 import { eventFromRow, searchText } from './eventRows.js';
-import { filtersSql, type EventFilters } from './eventFilters.js';
+import { filtersSql, searchWords, type EventFilters } from './eventFilters.js';
+import { globToSqlite } from './glob.js';
 import type { Db } from './openDatabase.js';
 import { sha256Hex } from './sha256.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { AuditEvent, EventFields, HashedEvent, Pagination, Scope } from './types.js';
+
+/** A filter term matching at least this many events counts as broad (see #broadTerms). */
+const BROAD = 2000;
 
 export interface IngestResult {
   event: AuditEvent;
@@ -54,6 +58,10 @@ export class EventStore {
       ),
       insertSearch: db.prepare('INSERT INTO events_search (rowid, text) VALUES (?, ?)'),
       byId: db.prepare('SELECT body, event_hash, tenant_id, actor_id FROM events WHERE id = ?'),
+      globProbe: db.prepare('SELECT 1 FROM events WHERE action GLOB ? LIMIT 1 OFFSET ?'),
+      searchProbe: db.prepare(
+        'SELECT 1 FROM events_search WHERE events_search MATCH ? LIMIT 1 OFFSET ?',
+      ),
     };
     this.#ingestTx = db.transaction((payloads: EventFields[], createdAt?: (i: number) => number) =>
       payloads.map((p, i) => this.#writeOne(p, createdAt?.(i))),
@@ -125,7 +133,7 @@ export class EventStore {
     page: { cursor?: string | undefined; limit: number },
   ): { data: AuditEvent[]; pagination: Pagination } {
     const fp = fingerprint(['events', filters, scope]);
-    const sql = filtersSql(filters, scope);
+    const sql = filtersSql(filters, scope, this.#broadTerms(filters));
     let snapshot: number;
     if (page.cursor) {
       const [createdAt, sequence, id, maxPk] = decodeCursor(page.cursor, fp);
@@ -164,6 +172,27 @@ export class EventStore {
         next_cursor:
           hasMore && last ? encodeCursor([last.created_at, last.sequence, last.id, snapshot], fp) : null,
       },
+    };
+  }
+
+  /**
+   * Which terms match so many events that fetching all their rows and sorting them by time
+   * costs more than walking the newest-first index until a page is full. Without statistics
+   * SQLite's planner always drives by such a term (at 1M events `document.*` meant sorting
+   * ~590k rows for 50, `search=budget` ~43k), so probe each: ≤ BROAD index entries read.
+   * A glob starting with `*` cannot use the index, so the planner walks by time already.
+   */
+  #broadTerms(filters: EventFilters): { action: boolean; words: Set<string> } {
+    const { action, search } = filters;
+    const globbed = action !== undefined && action.includes('*') && !action.startsWith('*');
+    const words = new Set<string>();
+    for (const word of search === undefined ? [] : searchWords(search)) {
+      const phrase = `"${word.replace(/"/g, '""')}"`;
+      if ([...word].length >= 3 && this.#stmts.searchProbe.get(phrase, BROAD - 1)) words.add(word);
+    }
+    return {
+      action: globbed && this.#stmts.globProbe.get(globToSqlite(action), BROAD - 1) !== undefined,
+      words,
     };
   }
 }

@@ -66,7 +66,15 @@ export function searchWords(search: string): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function filtersSql(filters: EventFilters, scope: Scope): SqlFragment {
+/**
+ * Terms marked broad (matching many events) get a unary `+` (`+e.action GLOB ?`), which keeps
+ * SQLite from driving the query by them — same rows, another plan: see EventStore.query.
+ */
+export function filtersSql(
+  filters: EventFilters,
+  scope: Scope,
+  broad: { action?: boolean; words?: ReadonlySet<string> } = {},
+): SqlFragment {
   const out: SqlFragment = { where: [], params: [] };
   scopeSql(scope, out);
   for (const name of EQUALITY) {
@@ -77,7 +85,7 @@ export function filtersSql(filters: EventFilters, scope: Scope): SqlFragment {
   }
   if (filters.action !== undefined) {
     if (filters.action.includes('*')) {
-      out.where.push('e.action GLOB ?');
+      out.where.push(broad.action ? '+e.action GLOB ?' : 'e.action GLOB ?');
       out.params.push(globToSqlite(filters.action));
     } else {
       out.where.push('e.action = ?');
@@ -100,7 +108,8 @@ export function filtersSql(filters: EventFilters, scope: Scope): SqlFragment {
     for (const word of searchWords(filters.search)) {
       if ([...word].length >= 3) {
         // A quoted FTS5 phrase over trigrams is an exact substring match.
-        out.where.push('e.pk IN (SELECT rowid FROM events_search WHERE events_search MATCH ?)');
+        const pk = broad.words?.has(word) ? '+e.pk' : 'e.pk';
+        out.where.push(`${pk} IN (SELECT rowid FROM events_search WHERE events_search MATCH ?)`);
         out.params.push(`"${word.replace(/"/g, '""')}"`);
       } else {
         out.where.push(

@@ -63,18 +63,22 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
   for (; chainIndex < chains.length; chainIndex++, afterSequence = 0) {
     const chain = chains[chainIndex]!;
     const room = req.limit - checked;
-    // One row more than fits tells whether this chain continues on the next page.
-    const rows = pageStmt.all(chain, afterSequence, room + 1) as Row[];
-    const more = rows.length > room;
-    if (more) rows.length = room;
     let prevSeq = 0;
     let prevHash: string | null = null;
-    const first = rows[0];
-    if (first) {
-      const before = predecessorStmt.get(chain, first[3]) as [number, string] | undefined;
-      if (before) [prevSeq, prevHash] = before;
-    }
-    for (const [, id, actorId, sequence, previous, hash, body] of rows) {
+    let walked = 0;
+    let more = false;
+    let last: Row | undefined;
+    // Streamed, not loaded: a 100,000-event page would otherwise sit in memory at once.
+    for (const row of pageStmt.iterate(chain, afterSequence, room + 1) as IterableIterator<Row>) {
+      if (walked === room) {
+        more = true; // one row more than fits: this chain continues on the next page
+        break;
+      }
+      const [, id, actorId, sequence, previous, hash, body] = row;
+      if (walked === 0) {
+        const before = predecessorStmt.get(chain, sequence) as [number, string] | undefined;
+        if (before) [prevSeq, prevHash] = before;
+      }
       const eventId = hideOthers !== null && actorId !== hideOthers ? null : id;
       if (sequence !== prevSeq + 1) {
         breaks.push({ type: 'sequence_gap', event_id: eventId, sequence, expected: String(prevSeq + 1), actual: String(sequence) });
@@ -87,9 +91,10 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
       }
       prevSeq = sequence;
       prevHash = hash;
+      last = row;
+      walked++;
     }
-    checked += rows.length;
-    const last = rows.at(-1);
+    checked += walked;
     if (last && chains.length === 1) head = { sequence: last[3], event_hash: last[5] };
     if (more) {
       nextCursor = encodeCursor([chain, last ? last[3] : afterSequence], fp);
