@@ -1,2 +1,48 @@
-/** @getimmutable/react — React components and hooks for the Immutable audit-log viewer (in progress). */
-export {};
+/** @getimmutable/react — the audit-log viewer for React: provider, hooks and components. */
+export { ImmutableViewerProvider, type ImmutableViewerProviderProps } from './ImmutableViewerProvider.js';
+export { defaultMessages, type Messages } from './messages.js';
+export { auditKeys } from './auditKeys.js';
+export { normalizeFilters, hasFilters, FILTER_FIELDS, type AuditFilters } from './auditFilters.js';
+export { useAuditEvents, type AuditEventsResult, type UseAuditEventsOptions } from './useAuditEvents.js';
+export { useAuditEvent } from './useAuditEvent.js';
+export { useVerify, type VerifyRange, type VerifyState } from './useVerify.js';
+export { useExport, downloadUrl, type ExportState } from './useExport.js';
+export { useAlerts, type UseAlertsOptions } from './useAlerts.js';
+export { useEventIntegrity, useIntegrityChecks } from './useEventIntegrity.js';
+export { useControllableState } from './useControllableState.js';
+export { formatAbsolute, formatRelative, zoneLabel } from './formatTime.js';
+export { VerifyBadge, type VerifyBadgeProps, type VerifyBadgeState } from './verify/VerifyBadge.js';
+export { ExportButton, type ExportButtonProps, type ExportButtonState } from './export/ExportButton.js';
+export { AlertsList, type AlertsListProps, type AlertsListState } from './alerts/AlertsList.js';
+export {
+  AuditLogFilters,
+  DEFAULT_FILTER_FIELDS,
+  type AuditLogFiltersProps,
+  type AuditLogFilterField,
+} from './filters/AuditLogFilters.js';
+export { useFiltersInUrl, filtersFromSearch, searchWithFilters, type UseFiltersInUrlOptions } from './filters/useFiltersInUrl.js';
+export {
+  DATE_PRESETS,
+  presetRange,
+  detectPreset,
+  type DatePreset,
+  type RelativeDatePreset,
+  type DateRange,
+} from './filters/datePresets.js';
+export {
+  AuditLogTable,
+  type AuditLogTableProps,
+  type AuditLogTableState,
+  type AuditLogTableStatus,
+  type AuditCellRenderers,
+} from './table/AuditLogTable.js';
+export {
+  auditColumnHelper,
+  defaultAuditColumns,
+  type AuditColumnDef,
+  type AuditColumnMeta,
+  type AuditTableFeatures,
+} from './table/auditColumns.js';
+export { EventDetailDrawer, type EventDetailDrawerProps } from './drawer/EventDetailDrawer.js';
+export { JsonTree, type JsonTreeProps } from './drawer/JsonTree.js';
+export { AuditLog, type AuditLogProps } from './AuditLog.js';

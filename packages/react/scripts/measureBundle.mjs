@@ -1,0 +1,53 @@
+// Measures what an app pays for the kit: one esbuild bundle (minified, React external) of the
+// given exports with everything they pull in, plus the stylesheet; sizes raw and gzipped.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.join(here, '..');
+
+/**
+ * @param {{ imports: string, from?: string, css?: boolean }} options — e.g. `{ AuditLog }`
+ * @returns {Promise<{ js: number, jsGzip: number, css: number, cssGzip: number, min: number, gzip: number }>}
+ */
+export async function measureBundle({ imports, from = path.join(root, 'src/index.ts'), css = true }) {
+  const result = await build({
+    stdin: {
+      contents: `export ${imports} from ${JSON.stringify(from)};`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    jsx: 'automatic',
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const js = Buffer.from(result.outputFiles[0].contents);
+  let cssBytes = Buffer.alloc(0);
+  if (css) {
+    const styles = await build({
+      entryPoints: [path.join(root, 'src/styles.css')],
+      bundle: true,
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    cssBytes = Buffer.from(styles.outputFiles[0].contents);
+  }
+  const jsGzip = gzipSync(js, { level: 9 }).length;
+  const cssGzip = css ? gzipSync(cssBytes, { level: 9 }).length : 0;
+  return { js: js.length, jsGzip, css: cssBytes.length, cssGzip, min: js.length + cssBytes.length, gzip: jsGzip + cssGzip };
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const imports = process.argv[2] ?? '{ AuditLog }';
+  const size = await measureBundle({ imports });
+  console.log(`${imports}: ${(size.min / 1024).toFixed(1)} kB min, ${(size.gzip / 1024).toFixed(1)} kB min+gzip (JS ${(size.jsGzip / 1024).toFixed(1)} kB + CSS ${(size.cssGzip / 1024).toFixed(1)} kB gzipped)`);
+}

@@ -1,0 +1,24 @@
+// @vitest-environment node
+import { createViewerClient } from '@getimmutable/client';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { AuditLog } from './AuditLog.js';
+import { ImmutableViewerProvider } from './ImmutableViewerProvider.js';
+
+describe('<AuditLog /> on the server', () => {
+  it('renders to a string in Node with no window or document', () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
+    const client = createViewerClient({ baseUrl: 'http://127.0.0.1:1', getToken: async () => 'never.called.here' });
+    const html = renderToString(
+      <ImmutableViewerProvider client={client} timeZone="UTC">
+        <AuditLog defaultFilters={{ action: 'document.*' }} />
+      </ImmutableViewerProvider>,
+    );
+    expect(html).toContain('data-slot="audit-log"');
+    // The loading state, the filters with their value, and the table's header with its zone.
+    expect(html).toContain('value="document.*"');
+    expect(html).toMatch(/Time[^<]*\(UTC\)/);
+    expect(html).toContain('aria-busy="true"');
+  });
+});

@@ -1,0 +1,175 @@
+import type { AuditEvent } from '@getimmutable/client';
+import type { Locale } from 'date-fns';
+import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
+import type { AuditFilters } from './auditFilters.js';
+import { EventDetailDrawer } from './drawer/EventDetailDrawer.js';
+import { ExportButton } from './export/ExportButton.js';
+import { AuditLogFilters, type AuditLogFilterField } from './filters/AuditLogFilters.js';
+import type { Messages } from './messages.js';
+import { AuditLogTable, type AuditLogTableProps, type AuditLogTableStatus } from './table/AuditLogTable.js';
+import { useControllableState } from './useControllableState.js';
+import { VerifyBadge } from './verify/VerifyBadge.js';
+import { ViewerContext, useViewerConfig } from './viewerContext.js';
+
+export interface AuditLogProps
+  extends Omit<ComponentPropsWithoutRef<'div'>, 'children'>,
+    Pick<
+      AuditLogTableProps,
+      'mode' | 'columns' | 'extraColumns' | 'renderCell' | 'columnVisibility' | 'defaultColumnVisibility' | 'onColumnVisibilityChange'
+    > {
+  /** The applied filters (controlled); pair with `onFiltersChange` (see `useFiltersInUrl`). */
+  filters?: AuditFilters;
+  /** The filters to start from when uncontrolled. @default {} */
+  defaultFilters?: AuditFilters;
+  /** Called when the user changes the filters. */
+  onFiltersChange?: (filters: AuditFilters) => void;
+  /** The event open in the detail drawer (controlled; `null` for none). */
+  selectedEventId?: string | null;
+  /** The event open at first when uncontrolled. @default null */
+  defaultSelectedEventId?: string | null;
+  /** Called when the user opens or closes an event. */
+  onSelectedEventChange?: (eventId: string | null) => void;
+  /** Which filter fields show. @default all but tenant */
+  filterFields?: readonly AuditLogFilterField[];
+  /** Events per page. @default 25 */
+  pageSize?: number;
+  /** Show the verify badge for the current date range. @default true */
+  showVerify?: boolean;
+  /** Show the export button for the current filters. @default true */
+  showExport?: boolean;
+  /** `'local'`, `'UTC'` or an IANA zone. @default the provider's */
+  timeZone?: string;
+  /** A date-fns Locale. @default the provider's */
+  locale?: Locale;
+  /** Replaces UI strings (merged over the provider's). @default the provider's */
+  messages?: Partial<Messages>;
+}
+
+/**
+ * The drop-in audit log: filters, the verify badge, export, the event table and the detail
+ * drawer, composed from the kit's parts. Needs an `<ImmutableViewerProvider>` above it.
+ * @example
+ * <ImmutableViewerProvider client={client}>
+ *   <AuditLog timeZone="UTC" />
+ * </ImmutableViewerProvider>
+ */
+export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function AuditLog(
+  {
+    filters: filtersProp,
+    defaultFilters = {},
+    onFiltersChange,
+    selectedEventId: selectedProp,
+    defaultSelectedEventId = null,
+    onSelectedEventChange,
+    filterFields,
+    pageSize,
+    showVerify = true,
+    showExport = true,
+    timeZone,
+    locale,
+    messages,
+    mode,
+    columns,
+    extraColumns,
+    renderCell,
+    columnVisibility,
+    defaultColumnVisibility,
+    onColumnVisibilityChange,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const parent = useViewerConfig('AuditLog');
+  const config = useMemo(
+    () => ({
+      ...parent,
+      timeZone: timeZone ?? parent.timeZone,
+      locale: locale ?? parent.locale,
+      messages: messages ? { ...parent.messages, ...messages } : parent.messages,
+    }),
+    [parent, timeZone, locale, messages],
+  );
+  const [filters, setFilters] = useControllableState<AuditFilters>({
+    prop: filtersProp,
+    defaultProp: defaultFilters,
+    onChange: onFiltersChange,
+  });
+  const [selectedId, setSelectedId] = useControllableState<string | null>({
+    prop: selectedProp,
+    defaultProp: defaultSelectedEventId,
+    onChange: onSelectedEventChange,
+  });
+  const [rows, setRows] = useState<AuditEvent[]>([]);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const onStateChange = useCallback((status: AuditLogTableStatus) => setRows(status.events), []);
+
+  const selected = selectedId ? rows.find((e) => e.id === selectedId) ?? null : null;
+  const previous = selected
+    ? rows.find((e) => e.tenant_id === selected.tenant_id && e.integrity.sequence === selected.integrity.sequence - 1) ?? null
+    : null;
+
+  const setRootRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      setRoot(node);
+      if (typeof ref === 'function') ref(node);
+      else if (ref) ref.current = node;
+    },
+    [ref],
+  );
+
+  return (
+    <ViewerContext.Provider value={config}>
+      <div
+        {...rest}
+        ref={setRootRef}
+        data-imv=""
+        data-slot="audit-log"
+        className={['imv-root', 'imv-audit-log', className].filter(Boolean).join(' ')}
+      >
+        <AuditLogFilters
+          className="imv-audit-log__filters"
+          filters={filters}
+          onFiltersChange={setFilters}
+          {...(filterFields ? { fields: filterFields } : {})}
+        />
+        {(showVerify || showExport) && (
+          <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
+            {showVerify && (
+              <VerifyBadge
+                {...(filters.from ? { from: filters.from } : {})}
+                {...(filters.to ? { to: filters.to } : {})}
+                onBreakSelect={setSelectedId}
+              />
+            )}
+            {showExport && <ExportButton filters={filters} />}
+          </div>
+        )}
+        <AuditLogTable
+          className="imv-audit-log__table"
+          filters={filters}
+          {...(mode ? { mode } : {})}
+          {...(pageSize ? { defaultPageSize: pageSize } : {})}
+          {...(columns ? { columns } : {})}
+          {...(extraColumns ? { extraColumns } : {})}
+          {...(renderCell ? { renderCell } : {})}
+          {...(columnVisibility ? { columnVisibility } : {})}
+          {...(defaultColumnVisibility ? { defaultColumnVisibility } : {})}
+          {...(onColumnVisibilityChange ? { onColumnVisibilityChange } : {})}
+          selectedEventId={selectedId}
+          onEventSelect={(event) => setSelectedId(event.id)}
+          onStateChange={onStateChange}
+        />
+        <EventDetailDrawer
+          {...(selected ? { event: selected } : { eventId: selectedId })}
+          previousEvent={previous}
+          open={selectedId !== null}
+          onOpenChange={(open) => {
+            if (!open) setSelectedId(null);
+          }}
+          container={root}
+        />
+      </div>
+    </ViewerContext.Provider>
+  );
+});

@@ -1,0 +1,69 @@
+import type { ViewerClient } from '@getimmutable/client';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import type { Locale } from 'date-fns';
+import { useContext, useMemo, useState, type ReactNode } from 'react';
+import { defaultMessages, type Messages } from './messages.js';
+import { ViewerContext, type ViewerConfig } from './viewerContext.js';
+
+export interface ImmutableViewerProviderProps {
+  /** A viewer client from `createViewerClient` (`@getimmutable/client`). */
+  client: ViewerClient;
+  /** The QueryClient to use. @default the host's (from a surrounding QueryClientProvider), else one of its own */
+  queryClient?: QueryClient;
+  /** Replaces any UI string. @default English */
+  messages?: Partial<Messages>;
+  /** A date-fns Locale for relative and absolute times. @default the browser's language, English words */
+  locale?: Locale;
+  /** `'local'`, `'UTC'` or an IANA zone such as `'Europe/Berlin'`. @default 'local' */
+  timeZone?: string;
+  children?: ReactNode;
+}
+
+const clientKeys = new WeakMap<ViewerClient, number>();
+let nextClientKey = 1;
+const keyOf = (client: ViewerClient) => {
+  let key = clientKeys.get(client);
+  if (key === undefined) clientKeys.set(client, (key = nextClientKey++));
+  return key;
+};
+
+const newQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      // The client retries GETs itself (backoff, Retry-After); a second layer would multiply waits.
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+    },
+  });
+
+/**
+ * Gives the kit's hooks and components their viewer client, and a QueryClient: the host's when
+ * it has one, so caches and devtools are shared.
+ * @example
+ * <ImmutableViewerProvider client={createViewerClient({ baseUrl, getToken })}>
+ *   <AuditLog />
+ * </ImmutableViewerProvider>
+ */
+export function ImmutableViewerProvider({
+  client,
+  queryClient,
+  messages,
+  locale,
+  timeZone = 'local',
+  children,
+}: ImmutableViewerProviderProps) {
+  const host = useContext(QueryClientContext);
+  const [own] = useState(() => (queryClient || host ? null : newQueryClient()));
+  const config = useMemo<ViewerConfig>(
+    () => ({
+      client,
+      clientKey: keyOf(client),
+      messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      locale,
+      timeZone,
+    }),
+    [client, messages, locale, timeZone],
+  );
+  const content = <ViewerContext.Provider value={config}>{children}</ViewerContext.Provider>;
+  const chosen = queryClient ?? (host ? null : own);
+  return chosen ? <QueryClientProvider client={chosen}>{content}</QueryClientProvider> : content;
+}

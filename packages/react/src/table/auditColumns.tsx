@@ -1,0 +1,228 @@
+import type { AuditEvent, ChainLinkCheck, EventCheck } from '@getimmutable/client';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  tableFeatures,
+  type ColumnDef,
+} from '@tanstack/react-table';
+import type { Locale } from 'date-fns';
+import type { ReactNode } from 'react';
+import { zoneLabel } from '../formatTime.js';
+import type { Messages } from '../messages.js';
+import { IntegrityCell } from './IntegrityCell.js';
+import { TimeCell } from './TimeCell.js';
+
+/** What every cell and header can read from `table.options.meta`. */
+export interface AuditTableMeta {
+  messages: Messages;
+  locale: Locale | undefined;
+  timeZone: string;
+  /** The clock relative times are measured against (ticks every 30 s). */
+  now: number;
+  /** Per-row integrity checks of the rows on screen. */
+  integrity: ReadonlyMap<string, { hash: EventCheck; link: ChainLinkCheck }>;
+  /** Links to the neighbour are shown only for an unfiltered list (a filtered page has gaps). */
+  showLinks: boolean;
+  /** Prefix of row element ids: a row's id is `rowIdPrefix + event.id`. */
+  rowIdPrefix: string;
+}
+
+/** Per-column extras: the label in the Columns menu, and whether it is the row's time column. */
+export interface AuditColumnMeta {
+  /** The column's name in the Columns menu (a string, or read from the messages). */
+  label?: string | ((messages: Messages) => string);
+  /** Marks the column whose absolute time describes the row (aria-describedby). */
+  describesRow?: boolean;
+}
+
+export const auditTableFeatures = tableFeatures({
+  columnVisibilityFeature,
+  tableMeta: {} as AuditTableMeta,
+  columnMeta: {} as AuditColumnMeta,
+});
+
+export type AuditTableFeatures = typeof auditTableFeatures;
+
+/** A column of `AuditLogTable`: build one with `auditColumnHelper`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any value type mix in one list
+export type AuditColumnDef = ColumnDef<AuditTableFeatures, AuditEvent, any>;
+
+/**
+ * Typed helper for custom columns of `AuditLogTable` (TanStack Table's column helper).
+ * @example
+ * const country = auditColumnHelper.accessor((e) => e.context?.country ?? '', {
+ *   id: 'country', header: 'Country',
+ * });
+ * <AuditLogTable extraColumns={[country]} />
+ */
+export const auditColumnHelper = createColumnHelper<AuditTableFeatures, AuditEvent>();
+
+const meta = (table: { options: { meta?: AuditTableMeta } }): AuditTableMeta => table.options.meta!;
+
+function Secondary({ children }: { children: ReactNode }) {
+  return (
+    <span className="imv-table-secondary" data-slot="table-secondary">
+      {children}
+    </span>
+  );
+}
+
+const timeColumn = auditColumnHelper.accessor('created_at', {
+  id: 'time',
+  header: ({ table }) => {
+    const { messages, timeZone } = meta(table);
+    return `${messages.columnTime} ${messages.timeZoneSuffix(zoneLabel(timeZone))}`;
+  },
+  cell: ({ row, table }) => {
+    const m = meta(table);
+    return (
+      <TimeCell
+        iso={row.original.created_at}
+        timeZone={m.timeZone}
+        locale={m.locale}
+        now={m.now}
+        tooltipId={`${m.rowIdPrefix}${row.original.id}-time`}
+      />
+    );
+  },
+  meta: { label: (m) => m.columnTime, describesRow: true },
+});
+
+const actorColumn = auditColumnHelper.accessor((e) => e.actor_name ?? e.actor_id, {
+  id: 'actor',
+  header: ({ table }) => meta(table).messages.columnActor,
+  cell: ({ row }) => {
+    const e = row.original;
+    return (
+      <>
+        <span data-slot="table-primary">{e.actor_name ?? e.actor_id}</span>
+        {e.actor_name ? <Secondary>{e.actor_id}</Secondary> : null}
+      </>
+    );
+  },
+  meta: { label: (m) => m.columnActor },
+});
+
+const actionColumn = auditColumnHelper.accessor('action', {
+  id: 'action',
+  header: ({ table }) => meta(table).messages.columnAction,
+  cell: ({ row }) => (
+    <code className="imv-table-action" data-slot="table-action">
+      {row.original.action}
+    </code>
+  ),
+  meta: { label: (m) => m.columnAction },
+});
+
+const resourceColumn = auditColumnHelper.accessor(
+  (e) => e.resource_name ?? e.resource_id ?? e.resource ?? '',
+  {
+    id: 'resource',
+    header: ({ table }) => meta(table).messages.columnResource,
+    cell: ({ row, table }) => {
+      const e = row.original;
+      const name = e.resource_name ?? e.resource_id;
+      if (!e.resource && !name) return meta(table).messages.none;
+      return (
+        <>
+          {e.resource ? <Secondary>{e.resource}</Secondary> : null}
+          {name ? <span data-slot="table-primary">{name}</span> : null}
+        </>
+      );
+    },
+    meta: { label: (m) => m.columnResource },
+  },
+);
+
+const MAX_TARGETS = 2;
+const targetsColumn = auditColumnHelper.accessor(
+  (e) => e.targets.map((t) => t.name ?? t.id ?? t.type).join(', '),
+  {
+    id: 'targets',
+    header: ({ table }) => meta(table).messages.columnTargets,
+    cell: ({ row, table }) => {
+      const { messages } = meta(table);
+      const targets = row.original.targets;
+      if (targets.length === 0) return messages.none;
+      const shown = targets.slice(0, MAX_TARGETS);
+      return (
+        <>
+          {shown.map((t, i) => (
+            <span
+              key={`${t.type}:${t.id ?? i}`}
+              className="imv-table-target"
+              data-slot="table-target"
+            >
+              <Secondary>{t.type}</Secondary> {t.name ?? t.id}
+            </span>
+          ))}
+          {targets.length > MAX_TARGETS ? (
+            <Secondary>{messages.moreTargets(targets.length - MAX_TARGETS)}</Secondary>
+          ) : null}
+        </>
+      );
+    },
+    meta: { label: (m) => m.columnTargets },
+  },
+);
+
+const locationColumn = auditColumnHelper.accessor(
+  (e) => [e.context?.country, e.context?.ip_address].filter(Boolean).join(' '),
+  {
+    id: 'location',
+    header: ({ table }) => meta(table).messages.columnLocation,
+    cell: ({ row, table }) => {
+      const context = row.original.context;
+      if (!context?.country && !context?.ip_address) return meta(table).messages.none;
+      return (
+        <>
+          {context.country ? <span data-slot="table-primary">{context.country}</span> : null}
+          {context.ip_address ? <Secondary>{context.ip_address}</Secondary> : null}
+        </>
+      );
+    },
+    meta: { label: (m) => m.columnLocation },
+  },
+);
+
+const integrityColumn = auditColumnHelper.display({
+  id: 'integrity',
+  header: ({ table }) => meta(table).messages.columnIntegrity,
+  cell: ({ row, table }) => {
+    const m = meta(table);
+    const checks = m.integrity.get(row.original.id);
+    return checks ? (
+      <IntegrityCell
+        hash={checks.hash}
+        link={m.showLinks ? checks.link : null}
+        messages={m.messages}
+      />
+    ) : null;
+  },
+  meta: { label: (m) => m.columnIntegrity },
+});
+
+/**
+ * The default columns, in order: time, actor, action, resource, targets, location, integrity.
+ * Reuse them to compose your own list: `columns={[...defaultAuditColumns.slice(0, 3), mine]}`.
+ */
+export const defaultAuditColumns: readonly AuditColumnDef[] = [
+  timeColumn,
+  actorColumn,
+  actionColumn,
+  resourceColumn,
+  targetsColumn,
+  locationColumn,
+  integrityColumn,
+];
+
+/** The column's name for the Columns menu. */
+export function columnLabel(
+  column: { id: string; columnDef: { header?: unknown; meta?: AuditColumnMeta } },
+  messages: Messages,
+): string {
+  const label = column.columnDef.meta?.label;
+  if (typeof label === 'function') return label(messages);
+  if (typeof label === 'string') return label;
+  return typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
+}

@@ -1,0 +1,76 @@
+import type { ViewerClient } from '@getimmutable/client';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { emulatorUrl, viewerFor } from '../test/emulatorFixture.js';
+import type { AuditFilters } from './auditFilters.js';
+import { ImmutableViewerProvider } from './ImmutableViewerProvider.js';
+import { useAuditEvents } from './useAuditEvents.js';
+
+function wrapper(client: ViewerClient = viewerFor('org_acme')) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return ({ children }: { children: ReactNode }) => (
+    <ImmutableViewerProvider client={client} queryClient={queryClient}>
+      {children}
+    </ImmutableViewerProvider>
+  );
+}
+
+describe('useAuditEvents', () => {
+  it('loads the first page of the tenant, newest first', async () => {
+    const { result } = renderHook(() => useAuditEvents({ pageSize: 10 }), { wrapper: wrapper() });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.events).toHaveLength(10);
+    expect(result.current.events.every((e) => e.tenant_id === 'org_acme')).toBe(true);
+    const times = result.current.events.map((e) => e.created_at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(result.current.hasNext).toBe(true);
+    expect(result.current.hasPrevious).toBe(false);
+  });
+
+  it('pages forward and back through cursors without repeating an event', async () => {
+    const { result } = renderHook(() => useAuditEvents({ pageSize: 5 }), { wrapper: wrapper() });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    const first = result.current.events.map((e) => e.id);
+    act(() => result.current.nextPage());
+    await waitFor(() => expect(result.current.isPlaceholderData).toBe(false));
+    await waitFor(() => expect(result.current.events[0]?.id).not.toBe(first[0]));
+    const second = result.current.events.map((e) => e.id);
+    expect(result.current.pageIndex).toBe(1);
+    expect(second.some((id) => first.includes(id))).toBe(false);
+    act(() => result.current.previousPage());
+    await waitFor(() => expect(result.current.events.map((e) => e.id)).toEqual(first));
+  });
+
+  it('never shows rows of the old filters under new ones, and starts again at page 1', async () => {
+    let filters: AuditFilters = {};
+    const { result, rerender } = renderHook(() => useAuditEvents({ filters, pageSize: 5 }), { wrapper: wrapper() });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    act(() => result.current.nextPage());
+    await waitFor(() => expect(result.current.pageIndex).toBe(1));
+    filters = { action: 'auth.*' };
+    rerender();
+    expect(result.current.pageIndex).toBe(0);
+    // Until the new page arrives there are no rows at all, never the old ones.
+    for (const e of result.current.events) expect(e.action.startsWith('auth.')).toBe(true);
+    await waitFor(() => expect(result.current.events.length).toBeGreaterThan(0));
+    expect(result.current.events.every((e) => e.action.startsWith('auth.'))).toBe(true);
+  });
+
+  it('accumulates pages in infinite mode', async () => {
+    const { result } = renderHook(() => useAuditEvents({ pageSize: 20, mode: 'infinite' }), { wrapper: wrapper() });
+    await waitFor(() => expect(result.current.events).toHaveLength(20));
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(result.current.events).toHaveLength(40));
+    expect(new Set(result.current.events.map((e) => e.id)).size).toBe(40);
+  });
+
+  it('reports an error state when the server refuses', async () => {
+    const { createViewerClient } = await import('@getimmutable/client');
+    const broken = createViewerClient({ baseUrl: emulatorUrl(), token: 'not.a.jwt', retry: false });
+    const { result } = renderHook(() => useAuditEvents(), { wrapper: wrapper(broken) });
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error?.message).toBeTruthy();
+  });
+});

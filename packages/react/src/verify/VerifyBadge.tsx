@@ -1,0 +1,126 @@
+import type { VerifyBreak } from '@getimmutable/client';
+import { forwardRef, useId, useMemo, type HTMLAttributes } from 'react';
+import { useNow } from '../alerts/useNow.js';
+import { formatAbsolute, formatRelative } from '../formatTime.js';
+import { useVerify } from '../useVerify.js';
+import { usePresentation } from '../viewerContext.js';
+
+export type VerifyBadgeState = 'verifying' | 'verified' | 'broken' | 'error';
+
+export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
+  /** Verify events created at or after this ISO 8601 time. @default the start of the chain */
+  from?: string;
+  /** Verify events created at or before this ISO 8601 time (a bare date covers the whole day). @default now */
+  to?: string;
+  /** Events the server checks per request (1..100000); a smaller one reports progress more often. @default the server's (10000) */
+  limit?: number;
+  /** Called with the first broken event's id when the user opens it; without it the break is shown as text. @default undefined */
+  onBreakSelect?: (eventId: string) => void;
+}
+
+const ICONS: Record<VerifyBadgeState, string> = { verifying: '⟳', verified: '✓', broken: '✗', error: '!' };
+
+/** The break with the lowest sequence: where the chain first stops being trustworthy. */
+function firstBreak(breaks: VerifyBreak[]): VerifyBreak | undefined {
+  let first: VerifyBreak | undefined;
+  for (const b of breaks) if (!first || b.sequence < first.sequence) first = b;
+  return first;
+}
+
+/**
+ * Verifies the hash chain of a date range on the server, to the end, and says how it went:
+ * verifying (with progress), verified, broken (naming the first break) or an error.
+ * @example <VerifyBadge from="2026-03-01" onBreakSelect={(id) => setSelectedEvent(id)} />
+ */
+export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function VerifyBadge(
+  { from, to, limit, onBreakSelect, className, ...rest },
+  ref,
+) {
+  const { messages, locale, timeZone } = usePresentation();
+  const verify = useVerify({ from, to, limit });
+  const { result, error, checked, isVerifying } = verify;
+  const numbers = useMemo(() => new Intl.NumberFormat(locale?.code), [locale]);
+  const describedBy = useId();
+  const verifiedAtMs = result ? Date.parse(result.verified_at) : 0;
+  const now = useNow(Number.isNaN(verifiedAtMs) ? 0 : verifiedAtMs);
+
+  let state: VerifyBadgeState;
+  if (isVerifying || verify.status === 'pending') state = 'verifying';
+  else if (verify.status === 'error' || !result) state = 'error';
+  else state = result.valid ? 'verified' : 'broken';
+
+  let text: string;
+  if (state === 'verifying') text = checked > 0 ? messages.verifyProgress(numbers.format(checked)) : messages.verifying;
+  else if (state === 'error') text = error?.message ? messages.verifyErrorDetail(error.message) : messages.verifyError;
+  else if (state === 'verified') text = messages.verified(numbers.format(result!.events_checked));
+  else text = messages.broken(result!.breaks.length);
+
+  const first = state === 'broken' ? firstBreak(result!.breaks) : undefined;
+  const firstText = first
+    ? messages.firstBreak(messages.breakTypes[first.type] ?? first.type, first.sequence)
+    : '';
+
+  return (
+    <div
+      ref={ref}
+      className={['imv-verify-badge', className].filter(Boolean).join(' ')}
+      data-slot="verify-badge"
+      data-state={state}
+      aria-busy={state === 'verifying' || undefined}
+      {...rest}
+    >
+      <span className="imv-verify-badge__icon" data-slot="verify-badge-icon" aria-hidden="true">
+        {ICONS[state]}
+      </span>
+      <span className="imv-verify-badge__text" data-slot="verify-badge-status" role="status">
+        {text}
+      </span>
+      {state === 'verified' && result ? (
+        <time
+          className="imv-verify-badge__when"
+          data-slot="verify-badge-time"
+          dateTime={result.verified_at}
+          title={formatAbsolute(result.verified_at, timeZone, locale)}
+        >
+          {messages.verifiedAt(formatRelative(result.verified_at, now, locale))}
+        </time>
+      ) : null}
+      {first ? (
+        first.event_id !== null && onBreakSelect ? (
+          <>
+            <button
+              type="button"
+              className="imv-button imv-verify-badge__break"
+              data-slot="verify-badge-break"
+              data-break-type={first.type}
+              aria-describedby={describedBy}
+              onClick={() => onBreakSelect(first.event_id!)}
+            >
+              {firstText}
+            </button>
+            <span id={describedBy} className="imv-visually-hidden">
+              {messages.openBrokenEvent}
+            </span>
+          </>
+        ) : (
+          <span className="imv-verify-badge__break" data-slot="verify-badge-break" data-break-type={first.type}>
+            {firstText}
+            {first.event_id === null ? <> {messages.breakOtherActor}</> : null}
+          </span>
+        )
+      ) : null}
+      <button
+        type="button"
+        className="imv-button imv-verify-badge__action"
+        data-slot="verify-badge-action"
+        // aria-disabled rather than disabled: the button keeps focus while a check runs.
+        aria-disabled={state === 'verifying' || undefined}
+        onClick={() => {
+          if (state !== 'verifying') verify.reverify();
+        }}
+      >
+        {state === 'error' ? messages.retry : messages.reverify}
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,45 @@
+import { createEmulator, seedEmulator, tamper } from '@getimmutable/emulator';
+import type { TestProject } from 'vitest/node';
+
+export const API_KEY = 'imk_react_tests_0123456789abcdefghijklmnop';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    emulatorUrl: string;
+    apiKey: string;
+    /** In tenant `org_broken`: an event whose stored content was edited after the fact. */
+    tamperedEventId: string;
+  }
+}
+
+/**
+ * One real emulator for the UI tests, started in Node (not in the test DOM): 600 seeded events
+ * in three tenants, plus `org_broken`, a small tenant with one tampered event.
+ */
+export default async function setup(project: TestProject) {
+  const emulator = createEmulator({ db: ':memory:', apiKey: API_KEY });
+  seedEmulator(emulator, 600, { endMs: Date.now() - 60_000 });
+  const { url } = await emulator.listen(0);
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<{ data: Array<{ id: string }> }>);
+  const broken = await post('/events/batch', {
+    events: Array.from({ length: 12 }, (_, i) => ({
+      tenant_id: 'org_broken',
+      actor_id: 'user_mallory',
+      actor_name: 'Mallory',
+      action: i === 5 ? 'billing.invoice_paid' : 'document.viewed',
+      resource: 'document',
+      resource_id: `doc_${i}`,
+    })),
+  });
+  const victim = broken.data[5]!.id;
+  tamper(emulator.db, { kind: 'edit', id: victim });
+  project.provide('emulatorUrl', url);
+  project.provide('apiKey', API_KEY);
+  project.provide('tamperedEventId', victim);
+  return () => emulator.close();
+}
