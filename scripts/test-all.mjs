@@ -48,9 +48,34 @@ function vitest(title, args) {
   }
 }
 
+/** Runs the Playwright end-to-end suite with a JSON report and adds its counts. */
+function playwright(title, filter) {
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'imv-e2e-')), 'e2e.json');
+  const ok = run(title, 'pnpm', ['--filter', filter, 'run', 'e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  if (!fs.existsSync(report)) {
+    failed++;
+    failures.push(`${title}: did not run`);
+    return;
+  }
+  const { stats } = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  failed += stats.unexpected ?? 0;
+  if ((stats.unexpected ?? 0) > 0) failures.push(`${title}: ${stats.unexpected} failed`);
+  else if (!ok) {
+    failed++;
+    failures.push(`${title}: exited with an error`);
+  }
+}
+
 check('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
 check('lint', 'pnpm', ['run', '--silent', 'lint']);
 vitest('unit and integration tests', []);
+if (fs.existsSync('vitest.storybook.config.ts')) {
+  vitest('Storybook stories in Chromium', ['--config', 'vitest.storybook.config.ts']);
+}
+if (fs.existsSync('apps/demo/playwright.config.ts')) {
+  playwright('end-to-end tests of the demo in Chromium', '@getimmutable/demo');
+}
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
 const summary = `${passed} passed, ${failed} failed`;

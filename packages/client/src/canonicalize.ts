@@ -24,20 +24,28 @@ export function canonicalize(value: unknown): string {
         }
         return out + ']';
       }
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
+      const keys = Object.keys(value);
       if (keys.length > 1) sortKeys(keys);
-      let out = '{';
-      for (const key of keys) {
-        const item = record[key];
-        if (item === undefined) continue;
-        out += (out.length > 1 ? ',"' : '"') + escapeKey(key) + '":' + canonicalize(item);
-      }
-      return out + '}';
+      return canonicalMembers(value as Record<string, unknown>, keys);
     }
     default:
       throw new TypeError(`JCS cannot represent a ${typeof value}`);
   }
+}
+
+/**
+ * The JCS text of an object whose members are `keys` (already in JCS order: callers that know
+ * their keys, like the event hash's fixed top level, skip the sort). `undefined` members are
+ * dropped, as in JSON.
+ */
+export function canonicalMembers(record: Record<string, unknown>, keys: readonly string[]): string {
+  let out = '{';
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += (out.length > 1 ? ',"' : '"') + escapeKey(key) + '":' + canonicalize(item);
+  }
+  return out + '}';
 }
 
 /** Insertion sort for the usual few keys (faster than Array#sort there); same UTF-16 order. */

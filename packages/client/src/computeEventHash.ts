@@ -1,7 +1,30 @@
-import { canonicalize } from './canonicalize.js';
+import { canonicalMembers } from './canonicalize.js';
 import { nativeSha256 } from './nativeSha256.js';
 import { sha256Hex } from './sha256.js';
 import type { AuditEvent } from './types.js';
+
+/** The hashed object's keys in JCS order (UTF-16 code units): the order written out below. */
+const HASHED_KEYS = [
+  'action',
+  'action_category',
+  'actor_id',
+  'actor_name',
+  'actor_type',
+  'context',
+  'created_at',
+  'id',
+  'idempotency_key',
+  'metadata',
+  'previous_event_hash',
+  'resource',
+  'resource_id',
+  'resource_name',
+  'sequence',
+  'session_id',
+  'targets',
+  'tenant_id',
+  'version',
+] as const;
 
 /**
  * The JCS text that `event_hash` covers: the event without `integrity`, plus its
@@ -9,7 +32,7 @@ import type { AuditEvent } from './types.js';
  */
 export function eventHashInput(event: AuditEvent): string {
   const i = event.integrity;
-  // Keys in JCS order (UTF-16 code units), so JSON.stringify writes them in that order.
+  // Keys in HASHED_KEYS order, so JSON.stringify writes them in JCS order.
   const hashed = {
     action: event.action,
     action_category: event.action_category,
@@ -32,39 +55,69 @@ export function eventHashInput(event: AuditEvent): string {
     version: event.version,
   };
   // Events parsed from the server's JSON already have every nested object in JCS key order
-  // (the server stores canonical text), so one native JSON.stringify gives the JCS bytes;
-  // anything else (integer-like keys, a Date, NaN…) takes the general path.
-  return isCanonicalPlain(hashed) ? JSON.stringify(hashed) : canonicalize(hashed);
+  // (the server stores canonical text), so one native JSON.stringify gives the JCS bytes. This
+  // check runs for every event checked, so it is kept cheap (walking the whole object cost about
+  // two-thirds of the stringify itself in Chromium): the top-level values only need a typeof
+  // test, and only the three nested values are walked.
+  if (
+    isScalar(hashed.action) &&
+    isScalar(hashed.action_category) &&
+    isScalar(hashed.actor_id) &&
+    isScalar(hashed.actor_name) &&
+    isScalar(hashed.actor_type) &&
+    isScalar(hashed.created_at) &&
+    isScalar(hashed.id) &&
+    isScalar(hashed.idempotency_key) &&
+    isScalar(hashed.previous_event_hash) &&
+    isScalar(hashed.resource) &&
+    isScalar(hashed.resource_id) &&
+    isScalar(hashed.resource_name) &&
+    isScalar(hashed.sequence) &&
+    isScalar(hashed.session_id) &&
+    isScalar(hashed.tenant_id) &&
+    isScalar(hashed.version) &&
+    isCanonicalPlain(hashed.context) &&
+    isCanonicalPlain(hashed.metadata) &&
+    isCanonicalPlain(hashed.targets)
+  ) {
+    return JSON.stringify(hashed);
+  }
+  // Anything else (integer-like or unsorted keys, a Date, NaN…): the top level in its known
+  // order, every value through the general canonicalizer.
+  return canonicalMembers(hashed, HASHED_KEYS);
+}
+
+/** A string, null, boolean or finite number: JSON.stringify writes it as JCS does. */
+function isScalar(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    value === null ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** True when JSON.stringify(value) is already its JCS form. */
 function isCanonicalPlain(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object': {
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!isCanonicalPlain(value[i])) return false;
-        return true;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        if (i > 0 && !(keys[i - 1]! < key)) return false;
-        if (!isCanonicalPlain(record[key])) return false;
-      }
-      return true;
-    }
-    default:
-      return false;
+  if (typeof value !== 'object' || value === null) return isScalar(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isCanonicalPlain(value[i])) return false;
+    return true;
   }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  // for…in, not Object.keys: the same own keys in the same order (then inherited enumerable
+  // ones, which only make the check stricter), without allocating an array per object.
+  let previous: string | null = null;
+  for (const key in record) {
+    // Strictly ascending by UTF-16 code units, as JCS sorts; integer-like keys, which objects
+    // enumerate first in numeric order, fail here unless that order happens to agree.
+    if (previous !== null && !(previous < key)) return false;
+    if (!isCanonicalPlain(record[key])) return false;
+    previous = key;
+  }
+  return true;
 }
 
 /**

@@ -19,6 +19,19 @@ export interface IngestResult {
   replay: boolean;
 }
 
+/**
+ * What one ingest transaction has learnt about the chains it writes. The IMMEDIATE
+ * transaction holds the write lock throughout, so no other writer (not even another
+ * process) can move a chain's head or the newest `created_at` under it: each is read from
+ * the database at most once per transaction and then carried here, instead of two
+ * index probes per event. Discarded when the transaction ends (commit or rollback).
+ */
+interface TxState {
+  heads: Map<string, { sequence: number; event_hash: string } | undefined>;
+  /** The newest `created_at` in epoch ms (as stored: whole milliseconds); undefined until read. */
+  lastMs: number | undefined;
+}
+
 interface EventRow {
   body: string;
   event_hash: string;
@@ -63,9 +76,10 @@ export class EventStore {
         'SELECT 1 FROM events_search WHERE events_search MATCH ? LIMIT 1 OFFSET ?',
       ),
     };
-    this.#ingestTx = db.transaction((payloads: EventFields[], createdAt?: (i: number) => number) =>
-      payloads.map((p, i) => this.#writeOne(p, createdAt?.(i))),
-    );
+    this.#ingestTx = db.transaction((payloads: EventFields[], createdAt?: (i: number) => number) => {
+      const tx: TxState = { heads: new Map(), lastMs: undefined };
+      return payloads.map((p, i) => this.#writeOne(p, createdAt?.(i), tx));
+    });
   }
 
   /**
@@ -76,16 +90,21 @@ export class EventStore {
     return this.#ingestTx.immediate(payloads, createdAt);
   }
 
-  #writeOne(p: EventFields, at: number | undefined): IngestResult {
+  #writeOne(p: EventFields, at: number | undefined, tx: TxState): IngestResult {
     const chain = p.tenant_id ?? '';
     if (p.idempotency_key !== null) {
       const existing = this.#stmts.byKey.get(chain, p.idempotency_key) as EventRow | undefined;
       if (existing) return { event: eventFromRow(existing.body, existing.event_hash), replay: true };
     }
-    const head = this.#stmts.head.get(chain) as { sequence: number; event_hash: string } | undefined;
-    const last = this.#stmts.lastCreated.get() as { created_at: string } | undefined;
-    let ms = at ?? this.#now();
-    if (last) ms = Math.max(ms, Date.parse(last.created_at));
+    let head = tx.heads.get(chain);
+    if (head === undefined && !tx.heads.has(chain)) {
+      head = this.#stmts.head.get(chain) as { sequence: number; event_hash: string } | undefined;
+    }
+    if (tx.lastMs === undefined) {
+      const last = this.#stmts.lastCreated.get() as { created_at: string } | undefined;
+      tx.lastMs = last ? Date.parse(last.created_at) : -Infinity;
+    }
+    const ms = Math.max(at ?? this.#now(), tx.lastMs);
     const hashed: HashedEvent = {
       id: crypto.randomUUID(),
       ...p,
@@ -113,6 +132,9 @@ export class EventStore {
     );
     p.targets.forEach((t, i) => this.#stmts.insertTarget.run(lastInsertRowid, i, t.type, t.id));
     this.#stmts.insertSearch.run(lastInsertRowid, searchText(hashed));
+    tx.heads.set(chain, { sequence: hashed.sequence, event_hash: eventHash });
+    // What the row now stores: created_at keeps whole milliseconds (Date truncates the same way).
+    tx.lastMs = Date.parse(hashed.created_at);
     const event = eventFromRow(body, eventHash);
     this.#alerts.evaluate(event, ms);
     return { event, replay: false };

@@ -95,7 +95,18 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = OFF');
-  db.pragma('cache_size = -65536');
+  // 16 MB page cache (was 64 MB). Measured at 100k events: same ingest CPU per event or less
+  // (every commit walks the whole cache in pcache1Truncate, 3.9% of ingest samples under
+  // perf at 64 MB) and ~50 MB less RSS. A 1M-event file is ~2 GB, so neither size holds
+  // it; pages outside the cache come from the OS page cache.
+  db.pragma('cache_size = -16384');
+  // Checkpoint every 10,000 WAL pages (~40 MB) instead of SQLite's 1,000 (~4 MB): a batch of
+  // 100 events dirties hundreds of index pages, so the default checkpointed (copying pages
+  // into the database file and fsyncing it, under synchronous=NORMAL) every two or three
+  // batches. Fewer checkpoints write each hot page once instead of several times: about
+  // -10% CPU per ingested event. Durability is unchanged — a commit is in the WAL either way;
+  // the cost is a WAL file of up to ~40 MB on disk.
+  db.pragma('wal_autocheckpoint = 10000');
   db.exec(SCHEMA);
   return db;
 }

@@ -2,6 +2,7 @@ import type { AuditEvent } from '@getimmutable/client';
 import type { Locale } from 'date-fns';
 import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import type { AuditFilters } from './auditFilters.js';
+import { cx } from './cx.js';
 import { EventDetailDrawer } from './drawer/EventDetailDrawer.js';
 import { ExportButton } from './export/ExportButton.js';
 import { AuditLogFilters, type AuditLogFilterField } from './filters/AuditLogFilters.js';
@@ -125,22 +126,18 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
         ref={setRootRef}
         data-imv=""
         data-slot="audit-log"
-        className={['imv-root', 'imv-audit-log', className].filter(Boolean).join(' ')}
+        className={cx('imv-root imv-audit-log', className)}
       >
         <AuditLogFilters
           className="imv-audit-log__filters"
           filters={filters}
           onFiltersChange={setFilters}
-          {...(filterFields ? { fields: filterFields } : {})}
+          fields={filterFields}
         />
         {(showVerify || showExport) && (
           <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
             {showVerify && (
-              <VerifyBadge
-                {...(filters.from ? { from: filters.from } : {})}
-                {...(filters.to ? { to: filters.to } : {})}
-                onBreakSelect={setSelectedId}
-              />
+              <VerifyBadge from={filters.from} to={filters.to} onBreakSelect={setSelectedId} />
             )}
             {showExport && <ExportButton filters={filters} />}
           </div>
@@ -148,20 +145,21 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
         <AuditLogTable
           className="imv-audit-log__table"
           filters={filters}
-          {...(mode ? { mode } : {})}
-          {...(pageSize ? { defaultPageSize: pageSize } : {})}
-          {...(columns ? { columns } : {})}
-          {...(extraColumns ? { extraColumns } : {})}
-          {...(renderCell ? { renderCell } : {})}
-          {...(columnVisibility ? { columnVisibility } : {})}
-          {...(defaultColumnVisibility ? { defaultColumnVisibility } : {})}
-          {...(onColumnVisibilityChange ? { onColumnVisibilityChange } : {})}
+          mode={mode}
+          defaultPageSize={pageSize}
+          columns={columns}
+          extraColumns={extraColumns}
+          renderCell={renderCell}
+          columnVisibility={columnVisibility}
+          defaultColumnVisibility={defaultColumnVisibility}
+          onColumnVisibilityChange={onColumnVisibilityChange}
           selectedEventId={selectedId}
           onEventSelect={(event) => setSelectedId(event.id)}
           onStateChange={onStateChange}
         />
         <EventDetailDrawer
-          {...(selected ? { event: selected } : { eventId: selectedId })}
+          event={selected}
+          eventId={selectedId}
           previousEvent={previous}
           open={selectedId !== null}
           onOpenChange={(open) => {

@@ -1,5 +1,5 @@
 import type { VerifyParams, VerifyResult } from '@getimmutable/client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { auditKeys } from './auditKeys.js';
 import { useViewerConfig } from './viewerContext.js';
@@ -24,6 +24,7 @@ export interface VerifyState {
  */
 export function useVerify(range: VerifyRange = {}, options: { enabled?: boolean } = {}): VerifyState {
   const { client, clientKey } = useViewerConfig('useVerify');
+  const queryClient = useQueryClient();
   const stable = useMemo(
     () => ({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}), ...(range.limit ? { limit: range.limit } : {}) }),
     [range.from, range.to, range.limit],
@@ -49,6 +50,8 @@ export function useVerify(range: VerifyRange = {}, options: { enabled?: boolean 
     error: query.error,
     checked: progress.key === key ? progress.checked : 0,
     isVerifying: query.isFetching,
-    reverify: () => void query.refetch(),
+    // Everything cached for this client goes stale too: verifying again after a break must not
+    // leave the table and drawer showing copies of events fetched before the change.
+    reverify: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all(clientKey) }),
   };
 }

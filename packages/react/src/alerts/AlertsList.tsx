@@ -1,10 +1,12 @@
 import type { Alert, AlertRuleType } from '@getimmutable/client';
 import { forwardRef, useId, type HTMLAttributes } from 'react';
-import { formatAbsolute, formatRelative, zoneLabel } from '../formatTime.js';
+import { cx } from '../cx.js';
+import { formatAbsolute, zoneLabel } from '../formatTime.js';
+import { Pager } from '../Pager.js';
+import { RelativeTime } from '../RelativeTime.js';
 import { useAlerts } from '../useAlerts.js';
 import { useControllableState } from '../useControllableState.js';
 import { usePresentation } from '../viewerContext.js';
-import { useNow } from './useNow.js';
 
 export type AlertsListState = 'loading' | 'error' | 'empty' | 'ready';
 
@@ -39,7 +41,6 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
     onChange: onRuleTypeChange,
   });
   const alerts = useAlerts({ ...(ruleType ? { ruleType } : {}), ...(pageSize ? { pageSize } : {}) });
-  const now = useNow();
   const id = useId();
 
   let state: AlertsListState;
@@ -54,7 +55,7 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
   return (
     <div
       ref={ref}
-      className={['imv-alerts', className].filter(Boolean).join(' ')}
+      className={cx('imv-alerts', className)}
       data-slot="alerts"
       data-state={state}
       {...rest}
@@ -135,9 +136,7 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
                     {messages.alertBy(alert.actor_id)}
                   </span>{' '}
                   <span className="imv-alerts__time" data-slot="alert-time">
-                    <time dateTime={alert.created_at} title={absolute}>
-                      {formatRelative(alert.created_at, Math.max(now, Date.parse(alert.created_at) || 0), locale)}
-                    </time>{' '}
+                    <RelativeTime iso={alert.created_at} />{' '}
                     <span className="imv-alerts__absolute" data-slot="alert-time-absolute">
                       {absolute}
                     </span>
@@ -161,33 +160,18 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
       ) : null}
 
       {showPaging ? (
-        <nav className="imv-alerts__paging" data-slot="alerts-paging" aria-label={messages.alertsPages}>
-          <button
-            type="button"
-            className="imv-button"
-            data-slot="alerts-previous"
-            aria-disabled={!alerts.hasPrevious || undefined}
-            onClick={() => {
-              if (alerts.hasPrevious) alerts.previousPage();
-            }}
-          >
-            {messages.previousPage}
-          </button>
-          <span className="imv-alerts__page" data-slot="alerts-page">
-            {messages.pageOf(alerts.pageIndex + 1)}
-          </span>
-          <button
-            type="button"
-            className="imv-button"
-            data-slot="alerts-next"
-            aria-disabled={!alerts.hasNext || undefined}
-            onClick={() => {
-              if (alerts.hasNext) alerts.nextPage();
-            }}
-          >
-            {messages.nextPage}
-          </button>
-        </nav>
+        <Pager
+          label={messages.alertsPages}
+          pageIndex={alerts.pageIndex}
+          canPrevious={alerts.hasPrevious}
+          canNext={alerts.hasNext}
+          onPrevious={alerts.previousPage}
+          onNext={alerts.nextPage}
+          className="imv-alerts__paging"
+          pageClassName="imv-alerts__page"
+          slot="alerts"
+          navSlot="alerts-paging"
+        />
       ) : null}
     </div>
   );

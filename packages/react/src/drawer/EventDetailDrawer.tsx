@@ -13,8 +13,9 @@ import {
   type Ref,
 } from 'react';
 import { createPortal } from 'react-dom';
-import { formatAbsolute, formatRelative, zoneLabel } from '../formatTime.js';
+import { cx } from '../cx.js';
 import type { Messages } from '../messages.js';
+import { RelativeTime } from '../RelativeTime.js';
 import { useAuditEvent } from '../useAuditEvent.js';
 import { useEventIntegrity } from '../useEventIntegrity.js';
 import { usePresentation } from '../viewerContext.js';
@@ -135,7 +136,7 @@ function DrawerPanel({ panelRef, onClose, children, className, ...rest }: Drawer
         aria-modal="true"
         aria-labelledby={headingId}
         tabIndex={-1}
-        className={className ? `imv-drawer ${className}` : 'imv-drawer'}
+        className={cx('imv-drawer', className)}
         data-slot="drawer"
         data-state="open"
         {...rest}
@@ -192,8 +193,7 @@ function Section({ title, children, slot }: { title: string; children: ReactNode
 }
 
 function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; previousEvent: AuditEvent | null; announce: Announce }) {
-  const { messages, locale, timeZone } = usePresentation();
-  const [now] = useState(() => Date.now());
+  const { messages } = usePresentation();
   const { hash, link } = useEventIntegrity(event, previousEvent);
   const { integrity, context, targets, metadata } = event;
   const hasMetadata = metadata !== null && typeof metadata === 'object' && Object.keys(metadata).length > 0;
@@ -231,10 +231,14 @@ function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; p
           <Field label={messages.fieldVersion}>{none(event.version)}</Field>
           <Field label={messages.fieldIdempotencyKey}>{none(event.idempotency_key)}</Field>
           <Field label={messages.fieldCreatedAt}>
-            <time dateTime={event.created_at}>
-              {formatAbsolute(event.created_at, timeZone, locale)} {messages.timeZoneSuffix(zoneLabel(timeZone))}
-            </time>
-            <span className="imv-drawer-relative"> · {formatRelative(event.created_at, now, locale)}</span>
+            <RelativeTime iso={event.created_at}>
+              {(relative, absolute) => (
+                <>
+                  {absolute}
+                  <span className="imv-drawer-relative"> · {relative}</span>
+                </>
+              )}
+            </RelativeTime>
           </Field>
         </dl>
       </section>

@@ -1,4 +1,5 @@
 import { forwardRef, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
+import { cx } from '../cx.js';
 import type { Messages } from '../messages.js';
 import { usePresentation } from '../viewerContext.js';
 
@@ -167,7 +168,7 @@ export const JsonTree = forwardRef<HTMLDivElement, JsonTreeProps>(function JsonT
   return (
     <div
       ref={ref}
-      className={className ? `imv-json-tree ${className}` : 'imv-json-tree'}
+      className={cx('imv-json-tree', className)}
       data-slot="json-tree"
       data-state={empty ? 'empty' : 'filled'}
       {...rest}

@@ -1,6 +1,7 @@
 import type { ExportFormat } from '@getimmutable/client';
 import { forwardRef, useId, useMemo, useRef, type HTMLAttributes } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
+import { cx } from '../cx.js';
 import { useControllableState } from '../useControllableState.js';
 import { useExport, type ExportState } from '../useExport.js';
 import { usePresentation } from '../viewerContext.js';
@@ -64,7 +65,7 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
       ref={ref}
       role="group"
       aria-label={messages.exportLabel}
-      className={['imv-export-button', className].filter(Boolean).join(' ')}
+      className={cx('imv-export-button', className)}
       data-slot="export-button"
       data-state={state}
       aria-busy={state === 'running' || undefined}

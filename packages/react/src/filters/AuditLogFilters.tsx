@@ -10,6 +10,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { hasFilters, normalizeFilters, type AuditFilters } from '../auditFilters.js';
+import { cx } from '../cx.js';
+import { FILTER_LABELS } from '../filterLabels.js';
 import { zoneLabel } from '../formatTime.js';
 import type { Messages } from '../messages.js';
 import { useControllableState } from '../useControllableState.js';
@@ -73,25 +75,13 @@ const MORE_FIELDS: readonly TextField[] = [
 const TEXT_FIELDS: readonly TextField[] = [...PRIMARY_FIELDS, ...MORE_FIELDS];
 const DRAFT_KEYS: readonly DraftKey[] = [...TEXT_FIELDS, 'from', 'to'];
 
-const LABELS: Record<TextField, (m: Messages) => string> = {
-  search: (m) => m.search,
-  actor_id: (m) => m.actor,
-  action: (m) => m.action,
-  resource: (m) => m.resource,
-  resource_id: (m) => m.resourceId,
-  target_type: (m) => m.targetType,
-  target_id: (m) => m.targetId,
-  session_id: (m) => m.session,
-  tenant_id: (m) => m.tenantFilter,
-};
-
-const PRESET_LABELS: Record<DatePreset, (m: Messages) => string> = {
-  all: (m) => m.rangeAll,
-  '24h': (m) => m.range24h,
-  '7d': (m) => m.range7d,
-  '30d': (m) => m.range30d,
-  custom: (m) => m.rangeCustom,
-};
+const PRESET_LABELS = {
+  all: 'rangeAll',
+  '24h': 'range24h',
+  '7d': 'range7d',
+  '30d': 'range30d',
+  custom: 'rangeCustom',
+} as const satisfies Record<DatePreset, keyof Messages>;
 
 /** What the inputs show: the user's text, which may be ahead of the applied filters. */
 interface Draft {
@@ -345,7 +335,7 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
       return (
         <div key={key} className="imv-filters__field" data-slot="filters-field" data-field={key}>
           <label className="imv-filters__label" htmlFor={inputId}>
-            {LABELS[key](messages)}
+            {messages[FILTER_LABELS[key]]}
           </label>
           <input
             id={inputId}
@@ -391,7 +381,7 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
             onKeyDown={applyOnEnter}
             onBlur={applyIfDirty(key)}
             aria-invalid={invalid || undefined}
-            aria-describedby={[error ? errorId : null, zoneId].filter(Boolean).join(' ')}
+            aria-describedby={cx(error && errorId, zoneId)}
             data-state={invalid ? 'invalid' : filters[key] ? 'active' : 'inactive'}
           />
         </div>
@@ -406,7 +396,7 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
         noValidate
         {...rest}
         onSubmit={submit}
-        className={className ? `imv-filters ${className}` : 'imv-filters'}
+        className={cx('imv-filters', className)}
         data-slot="filters"
         data-state={hasFilters(filters) ? 'active' : 'inactive'}
       >
@@ -426,7 +416,7 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
               >
                 {DATE_PRESETS.map((p) => (
                   <option key={p} value={p}>
-                    {PRESET_LABELS[p](messages)}
+                    {messages[PRESET_LABELS[p]]}
                   </option>
                 ))}
               </select>

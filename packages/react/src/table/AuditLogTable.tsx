@@ -15,10 +15,14 @@ import {
   type ReactNode,
 } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
+import { cx } from '../cx.js';
+import { FILTER_LABELS } from '../filterLabels.js';
 import type { Messages } from '../messages.js';
+import { Pager } from '../Pager.js';
 import { useAuditEvents } from '../useAuditEvents.js';
 import { useControllableState } from '../useControllableState.js';
 import { useIntegrityChecks } from '../useEventIntegrity.js';
+import { useNow } from '../useNow.js';
 import { usePresentation } from '../viewerContext.js';
 import {
   auditTableFeatures,
@@ -93,36 +97,12 @@ const INTERACTIVE =
 /** Filters under which consecutive rows are still chain neighbours. */
 const CONTIGUOUS_FILTERS = new Set(['from', 'to', 'tenant_id']);
 
-const FILTER_LABELS: Record<keyof AuditFilters, (m: Messages) => string> = {
-  actor_id: (m) => m.actor,
-  action: (m) => m.action,
-  resource: (m) => m.resource,
-  resource_id: (m) => m.resourceId,
-  target_type: (m) => m.targetType,
-  target_id: (m) => m.targetId,
-  session_id: (m) => m.session,
-  tenant_id: (m) => m.fieldTenant,
-  search: (m) => m.search,
-  from: (m) => m.from,
-  to: (m) => m.to,
-};
-
 /** "No events match action "document.*" and search "foo"." or "No events yet.". */
 function emptyMessage(filters: AuditFilters, messages: Messages): string {
   const terms = (Object.keys(filters) as Array<keyof AuditFilters>).map((field) =>
-    messages.filterTerm(FILTER_LABELS[field](messages), filters[field] ?? ''),
+    messages.filterTerm(messages[FILTER_LABELS[field]], filters[field] ?? ''),
   );
   return terms.length ? messages.emptyFiltered(messages.joinTerms(terms)) : messages.empty;
-}
-
-/** A clock for relative times, re-read every 30 seconds. */
-function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }
 
 /**
@@ -208,7 +188,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
 
   // Infinite mode: a fixed-height scroll container, only the rows in view are in the DOM.
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- read during render only, never memoized
+  // The virtualizer is read during render only, never memoized.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -411,13 +391,11 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
         : result.isLoadingMore
           ? messages.loadingMore
           : '';
-  const previousDisabled = !result.hasPrevious || state === 'loading';
-  const nextDisabled = !result.hasNext || state === 'loading';
 
   return (
     <div
       ref={ref}
-      className={['imv-table-root', className].filter(Boolean).join(' ')}
+      className={cx('imv-table-root', className)}
       data-slot="table-root"
       data-state={state}
       data-mode={mode}
@@ -513,34 +491,18 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
           </div>
         ) : null
       ) : state === 'error' ? null : (
-        <nav
+        <Pager
+          label={messages.paginationLabel}
+          pageIndex={result.pageIndex}
+          canPrevious={result.hasPrevious && state !== 'loading'}
+          canNext={result.hasNext && state !== 'loading'}
+          onPrevious={result.previousPage}
+          onNext={result.nextPage}
           className="imv-table-footer"
-          data-slot="table-pagination"
-          aria-label={messages.paginationLabel}
+          pageClassName="imv-table-page"
+          slot="table"
+          navSlot="table-pagination"
         >
-          <button
-            type="button"
-            className="imv-button"
-            aria-disabled={previousDisabled || undefined}
-            onClick={() => {
-              if (!previousDisabled) result.previousPage();
-            }}
-          >
-            {messages.previousPage}
-          </button>
-          <span className="imv-table-page" data-slot="table-page" aria-live="polite">
-            {messages.pageOf(result.pageIndex + 1)}
-          </span>
-          <button
-            type="button"
-            className="imv-button"
-            aria-disabled={nextDisabled || undefined}
-            onClick={() => {
-              if (!nextDisabled) result.nextPage();
-            }}
-          >
-            {messages.nextPage}
-          </button>
           <label className="imv-table-page-size" data-slot="table-page-size">
             {messages.pageSize}{' '}
             <select
@@ -558,7 +520,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
               ))}
             </select>
           </label>
-        </nav>
+        </Pager>
       )}
     </div>
   );

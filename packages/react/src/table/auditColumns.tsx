@@ -80,7 +80,6 @@ const timeColumn = auditColumnHelper.accessor('created_at', {
         iso={row.original.created_at}
         timeZone={m.timeZone}
         locale={m.locale}
-        now={m.now}
         tooltipId={`${m.rowIdPrefix}${row.original.id}-time`}
       />
     );

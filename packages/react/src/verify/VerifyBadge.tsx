@@ -1,7 +1,7 @@
 import type { VerifyBreak } from '@getimmutable/client';
 import { forwardRef, useId, useMemo, type HTMLAttributes } from 'react';
-import { useNow } from '../alerts/useNow.js';
-import { formatAbsolute, formatRelative } from '../formatTime.js';
+import { cx } from '../cx.js';
+import { RelativeTime } from '../RelativeTime.js';
 import { useVerify } from '../useVerify.js';
 import { usePresentation } from '../viewerContext.js';
 
@@ -36,13 +36,11 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   { from, to, limit, onBreakSelect, className, ...rest },
   ref,
 ) {
-  const { messages, locale, timeZone } = usePresentation();
+  const { messages, locale } = usePresentation();
   const verify = useVerify({ from, to, limit });
   const { result, error, checked, isVerifying } = verify;
   const numbers = useMemo(() => new Intl.NumberFormat(locale?.code), [locale]);
   const describedBy = useId();
-  const verifiedAtMs = result ? Date.parse(result.verified_at) : 0;
-  const now = useNow(Number.isNaN(verifiedAtMs) ? 0 : verifiedAtMs);
 
   let state: VerifyBadgeState;
   if (isVerifying || verify.status === 'pending') state = 'verifying';
@@ -63,7 +61,7 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   return (
     <div
       ref={ref}
-      className={['imv-verify-badge', className].filter(Boolean).join(' ')}
+      className={cx('imv-verify-badge', className)}
       data-slot="verify-badge"
       data-state={state}
       aria-busy={state === 'verifying' || undefined}
@@ -76,14 +74,9 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
         {text}
       </span>
       {state === 'verified' && result ? (
-        <time
-          className="imv-verify-badge__when"
-          data-slot="verify-badge-time"
-          dateTime={result.verified_at}
-          title={formatAbsolute(result.verified_at, timeZone, locale)}
-        >
-          {messages.verifiedAt(formatRelative(result.verified_at, now, locale))}
-        </time>
+        <RelativeTime iso={result.verified_at} className="imv-verify-badge__when" data-slot="verify-badge-time">
+          {messages.verifiedAt}
+        </RelativeTime>
       ) : null}
       {first ? (
         first.event_id !== null && onBreakSelect ? (

@@ -1,0 +1,2 @@
+// Side-effect stylesheet imports (preview.tsx) are handled by Vite.
+declare module '*.css';

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  USERS,
+  eventRows,
+  expect,
+  rowsLoaded,
+  saveScreenshot,
+  signInAs,
+  test,
+} from './fixtures.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+// Initech's chain only: the other tests use other organisations, so they never see the break.
+test('after the tamper command the verify badge says broken and names the event', async ({
+  page,
+}) => {
+  await page.goto('/audit-log');
+  await signInAs(page, USERS.noah.name);
+  await expect(page.getByText('Initech', { exact: true })).toBeVisible();
+  const rows = await rowsLoaded(page);
+  await expect(page.getByText(/^Verified: [\d,]+ events$/)).toBeVisible();
+  const victim = await rows.nth(2).getAttribute('data-event-id');
+  expect(victim).toBeTruthy();
+
+  // The README's command, run from the repository root as a user would.
+  const output = execFileSync(
+    'pnpm',
+    ['--silent', 'emulator', 'tamper', '--db', process.env.DEMO_DB!, '--edit', victim!],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  expect(output).toContain(`Edited event ${victim}`);
+
+  await page.getByRole('button', { name: 'Verify again' }).click();
+  await expect(page.getByText('Chain broken: 1 break')).toBeVisible();
+  const firstBreak = page.getByRole('button', { name: /^First: hash mismatch at #\d+$/ });
+  await expect(firstBreak).toBeVisible();
+  await saveScreenshot(page, 'tampered-verify-broken');
+
+  // A fresh load fetches the changed row: the table's mark and the drawer recompute a mismatch,
+  // and the badge leads to that very event.
+  await page.reload();
+  await rowsLoaded(page);
+  await expect(page.getByText('Chain broken: 1 break')).toBeVisible();
+  const row = eventRows(page).and(page.locator(`[data-event-id="${victim}"]`));
+  await expect(row.getByRole('img', { name: 'Hash does not match content' })).toBeVisible();
+  await page.getByRole('button', { name: /^First: hash mismatch at #\d+$/ }).click();
+  const drawer = page.getByRole('dialog', { name: 'Event details' });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByText(victim!, { exact: true })).toBeVisible();
+  await expect(drawer.getByText('Recomputed here: does not match ✗')).toBeVisible();
+  await saveScreenshot(page, 'tampered-event-drawer');
+});

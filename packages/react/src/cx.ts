@@ -1,0 +1,2 @@
+/** Joins class names, skipping empty ones: `cx('imv-table-root', className)`. */
+export const cx = (...names: Array<string | false | null | undefined>): string => names.filter(Boolean).join(' ');

@@ -1,0 +1,45 @@
+/** Small helpers shared by the stories' play functions and parameters. */
+import { fn } from 'storybook/test';
+import { STALE_JTI, viewerToken } from './fixtures.js';
+import type { ViewerParameters } from './withViewer.js';
+
+/** Rows of the audit table that hold an event (not skeleton or spacer rows). */
+export const eventRows = (root: HTMLElement): HTMLElement[] =>
+  Array.from(root.querySelectorAll<HTMLElement>('tr[data-event-id]'));
+
+/** The document's body: portalled parts (the drawer) render there, outside the story canvas. */
+export const page = (canvasElement: HTMLElement): HTMLElement => canvasElement.ownerDocument.body;
+
+/** Viewer parameters for "the server says the token expired; the refresh succeeds". */
+export function expiredTokenViewer(): ViewerParameters & { getToken: ReturnType<typeof fn> } {
+  return {
+    // exp is far away, so the client trusts it until the server answers 401 token_expired.
+    token: viewerToken({ jti: STALE_JTI }),
+    getToken: fn(async () => viewerToken({ jti: 'refreshed-token' })).mockName('getToken'),
+  };
+}
+
+/** Errors show at once: the client's GET retries (with backoff) are off. */
+export const failFast: ViewerParameters = { retry: false };
+
+/**
+ * Known component issues that axe reports, switched off only where they show, so every other
+ * rule still fails the story. Remove an entry once the component is fixed.
+ */
+export const knownIssues = {
+  /**
+   * JsonTree's expand/collapse buttons (drawer/JsonTree.tsx) are named "Collapse metadata.request"
+   * while their visible text is "request {3 keys}": WCAG 2.5.3 Label in Name.
+   */
+  jsonToggleName: { id: 'label-content-name-mismatch', enabled: false },
+  /**
+   * Several instances on one sheet repeat the same landmark names ("Filter events", "Pagination",
+   * "Alert pages"); a host page with two instances must pass distinct `messages` to each provider.
+   */
+  repeatedLandmarks: { id: 'landmark-unique', enabled: false },
+} as const;
+
+/** `parameters.a11y` for a story that renders around known issues. */
+export const a11yExcept = (...rules: Array<{ id: string; enabled: boolean }>) => ({
+  a11y: { test: 'error' as const, config: { rules } },
+});

@@ -1,0 +1,186 @@
+import { AuditLogTable } from '@getimmutable/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { brokenDataset, emptyDataset } from '../stories/fixtures.js';
+import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
+import { StateGrid } from '../stories/StateGrid.js';
+import {
+  a11yExcept,
+  eventRows,
+  expiredTokenViewer,
+  failFast,
+  knownIssues,
+} from '../stories/story-helpers.js';
+
+const meta = {
+  title: 'Components/AuditLogTable',
+  component: AuditLogTable,
+  args: { onEventSelect: fn() },
+  parameters: {
+    docs: {
+      story: { inline: false, height: '640px' },
+      description: {
+        component:
+          'The events as a table: paged or infinite, a Columns menu, ✓/✗ integrity marks recomputed in the browser, and rows that open by click, Enter or Space (one tab stop; arrows move between rows).',
+      },
+    },
+  },
+} satisfies Meta<typeof AuditLogTable>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Arrow keys move between rows; Enter selects; Next pages on. */
+export const Default: Story = {
+  play: async ({ canvas, canvasElement, args, step }) => {
+    await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+    const rows = eventRows(canvasElement);
+    await expect(within(rows[0]!).getByRole('img', { name: 'Hash matches content' })).toBeVisible();
+
+    await step('Arrow down, then Enter', async () => {
+      rows[0]!.focus();
+      await userEvent.keyboard('{ArrowDown}');
+      await expect(canvasElement.ownerDocument.activeElement).toBe(rows[1]);
+      await userEvent.keyboard('{Enter}');
+      await expect(args.onEventSelect).toHaveBeenCalledWith(
+        expect.objectContaining({ id: rows[1]!.getAttribute('data-event-id') }),
+      );
+    });
+
+    await step('Next page', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+      await waitFor(() => expect(eventRows(canvasElement)[0]).not.toBe(rows[0]));
+      await expect(await canvas.findByText('Page 2')).toBeVisible();
+    });
+  },
+};
+
+export const Filtered: Story = {
+  args: { filters: { action: 'auth.*', search: 'sso' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(eventRows(canvasElement).length).toBeGreaterThan(0));
+    for (const row of eventRows(canvasElement))
+      await expect(row.getAttribute('aria-label')).toMatch(/^auth\./);
+  },
+};
+
+export const Loading: Story = {
+  beforeEach({ msw }) {
+    msw.use(...loadingHandlers());
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('table', { name: 'Audit events' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    await expect(canvas.getByText('Loading events…')).toBeInTheDocument();
+  },
+};
+
+export const Empty: Story = {
+  beforeEach({ msw }) {
+    msw.use(...apiHandlers(emptyDataset));
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No events yet.')).toBeVisible();
+  },
+};
+
+/** Filters that match nothing: the empty state names them. */
+export const EmptyFiltered: Story = {
+  args: { filters: { action: 'nothing.*' } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No events match action "nothing.*".')).toBeVisible();
+  },
+};
+
+export const Error: Story = {
+  parameters: { viewer: failFast },
+  beforeEach({ msw }) {
+    msw.use(...errorHandlers('server'));
+  },
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load events.');
+    await expect(alert).toHaveTextContent('The audit service is unavailable (HTTP 500).');
+  },
+};
+
+export const BrokenChain: Story = {
+  beforeEach({ msw }) {
+    msw.use(...apiHandlers(brokenDataset));
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+    const bad = canvasElement.querySelectorAll('[data-slot="table-hash"][data-state="bad"]');
+    await expect(bad).toHaveLength(1);
+    await expect(bad[0]!.closest('tr')).toHaveAttribute(
+      'data-event-id',
+      brokenDataset().tamperedEventId,
+    );
+  },
+};
+
+export const ExpiredToken: Story = {
+  parameters: { viewer: expiredTokenViewer() },
+  play: async ({ canvas, canvasElement, parameters }) => {
+    await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+    await expect(parameters.viewer.getToken).toHaveBeenCalled();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** Hide a column from the Columns menu. */
+export const Columns: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+    await userEvent.click(canvas.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await canvas.findByRole('checkbox', { name: 'Location' }));
+    await waitFor(() =>
+      expect(canvas.queryByRole('columnheader', { name: /Location/ })).toBeNull(),
+    );
+  },
+};
+
+export const Infinite: Story = {
+  args: { mode: 'infinite' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(eventRows(canvasElement).length).toBeGreaterThan(0));
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  beforeEach({ msw }) {
+    msw.use(...apiHandlers(brokenDataset));
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+  },
+};
+
+export const AllStates: Story = {
+  args: { defaultPageSize: 10 },
+  parameters: a11yExcept(knownIssues.repeatedLandmarks),
+  render: (args) => (
+    <StateGrid
+      scenarios={['default', 'loading', 'empty', 'error', 'broken', 'expired']}
+      minWidth={640}
+    >
+      {() => <AuditLogTable {...args} />}
+    </StateGrid>
+  ),
+  play: async ({ canvasElement }) => {
+    const panel = (scenario: string) =>
+      canvasElement.querySelector<HTMLElement>(`[data-scenario="${scenario}"]`)!;
+    await waitFor(() => {
+      expect(eventRows(panel('default'))).toHaveLength(10);
+      expect(eventRows(panel('expired'))).toHaveLength(10);
+      expect(
+        panel('broken').querySelectorAll('[data-slot="table-hash"][data-state="bad"]'),
+      ).toHaveLength(1);
+      expect(within(panel('empty')).getByText('No events yet.')).toBeVisible();
+      expect(within(panel('error')).getByText('Could not load events.')).toBeVisible();
+    });
+  },
+};
