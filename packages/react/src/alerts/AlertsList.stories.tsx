@@ -3,8 +3,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { emptyDataset } from '../stories/fixtures.js';
 import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { StateGrid } from '../stories/StateGrid.js';
-import { a11yExcept, expiredTokenViewer, failFast, knownIssues } from '../stories/story-helpers.js';
+import { SCENARIO_TITLES, StateGrid } from '../stories/StateGrid.js';
+import { expiredTokenViewer, failFast } from '../stories/story-helpers.js';
 
 const items = (root: HTMLElement) =>
   Array.from(root.querySelectorAll<HTMLElement>('[data-slot="alert"]'));
@@ -118,10 +118,12 @@ export const Dark: Story = {
 
 export const AllStates: Story = {
   args: { pageSize: 3 },
-  parameters: a11yExcept(knownIssues.repeatedLandmarks),
   render: (args) => (
     <StateGrid scenarios={['default', 'loading', 'empty', 'error', 'expired']} minWidth={480}>
-      {() => <AlertsList {...args} />}
+      {(scenario) => (
+        // Several lists on one page: each paging landmark gets its own name.
+        <AlertsList {...args} paginationLabel={`Alert pages (${SCENARIO_TITLES[scenario]})`} />
+      )}
     </StateGrid>
   ),
   play: async ({ canvasElement }) => {

@@ -75,6 +75,18 @@ describe('AlertsList', () => {
     expect(screen.getByText('Page 1')).toBeInTheDocument();
   });
 
+  it('names its paging landmark from paginationLabel, so two lists on one page differ', async () => {
+    renderWithViewer(
+      <>
+        <AlertsList pageSize={3} />
+        <AlertsList pageSize={3} paginationLabel="Sensitive alert pages" defaultRuleType="sensitive_action" />
+      </>,
+      viewerFor('org_acme'),
+    );
+    expect(await screen.findByRole('navigation', { name: 'Alert pages' })).toBeInTheDocument();
+    expect(await screen.findByRole('navigation', { name: 'Sensitive alert pages' })).toBeInTheDocument();
+  });
+
   it("calls onEventSelect with the alert's event id from View event", async () => {
     const [first] = await allAlerts(viewerFor('org_acme'));
     const onEventSelect = vi.fn();

@@ -24,6 +24,8 @@ export interface AlertsListProps extends HTMLAttributes<HTMLDivElement> {
   pageSize?: number;
   /** Called with the alert's event id when the user asks to view it; without it there is no "View event" button. @default undefined */
   onEventSelect?: (eventId: string) => void;
+  /** The paging landmark's accessible name, over the message; give each list on a page its own. @default messages.alertsPages */
+  paginationLabel?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface AlertsListProps extends HTMLAttributes<HTMLDivElement> {
  * @example <AlertsList onEventSelect={(id) => setSelectedEvent(id)} />
  */
 export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function AlertsList(
-  { ruleType: ruleTypeProp, defaultRuleType = null, onRuleTypeChange, pageSize, onEventSelect, className, ...rest },
+  { ruleType: ruleTypeProp, defaultRuleType = null, onRuleTypeChange, pageSize, onEventSelect, paginationLabel, className, ...rest },
   ref,
 ) {
   const { messages, locale, timeZone } = usePresentation();
@@ -161,7 +163,7 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
 
       {showPaging ? (
         <Pager
-          label={messages.alertsPages}
+          label={paginationLabel ?? messages.alertsPages}
           pageIndex={alerts.pageIndex}
           canPrevious={alerts.hasPrevious}
           canNext={alerts.hasNext}

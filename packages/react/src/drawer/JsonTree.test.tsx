@@ -13,6 +13,9 @@ function deepJson(levels: number): unknown {
 
 const nodes = (container: HTMLElement) => container.querySelectorAll('li');
 
+/** A node's toggle: named by its visible text, described by its path. */
+const toggleAt = (path: string) => screen.getByRole('button', { description: path });
+
 describe('JsonTree', () => {
   it('opens 50 levels of nesting lazily, one level at a time, down to the leaf', async () => {
     // jsdom's getComputedStyle is slow on deep ancestries; the pointer-events check adds nothing here.
@@ -20,8 +23,8 @@ describe('JsonTree', () => {
     const { container } = render(<JsonTree data={deepJson(50)} />);
     // Depth 1 and 2 start open, depth 3 starts closed: only three nodes exist so far.
     expect(nodes(container)).toHaveLength(3);
-    expect(screen.getByRole('button', { name: 'Collapse metadata.k49' })).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByRole('button', { name: 'Expand metadata.k49.k48.k47' })).toHaveAttribute('aria-expanded', 'false');
+    expect(toggleAt('metadata.k49')).toHaveAttribute('aria-expanded', 'true');
+    expect(toggleAt('metadata.k49.k48.k47')).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByText('"bottom"')).toBeNull();
     for (let i = 0; i < 60; i++) {
       const closed = container.querySelector<HTMLElement>('button[aria-expanded="false"]');
@@ -31,7 +34,7 @@ describe('JsonTree', () => {
     expect(screen.getByText('"bottom"')).toBeInTheDocument();
     expect(nodes(container)).toHaveLength(51);
     const deepest = Array.from({ length: 50 }, (_, i) => `k${49 - i}`).join('.');
-    expect(screen.getByRole('button', { name: `Collapse metadata.${deepest}` })).toBeInTheDocument();
+    expect(toggleAt(`metadata.${deepest}`)).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('renders 10,000 keys as the first 100 nodes, with "Show 100 more"', async () => {
@@ -55,10 +58,10 @@ describe('JsonTree', () => {
     );
     const { container } = render(<JsonTree data={hostile} expandDepth={1} />);
     for (const name of ['metadata.__proto__', 'metadata.constructor', 'metadata.prototype']) {
-      await user.click(screen.getByRole('button', { name: `Expand ${name}` }));
+      await user.click(toggleAt(name));
     }
-    await user.click(screen.getByRole('button', { name: 'Expand metadata.constructor.prototype' }));
-    await user.click(screen.getByRole('button', { name: 'Expand metadata.prototype.__proto__' }));
+    await user.click(toggleAt('metadata.constructor.prototype'));
+    await user.click(toggleAt('metadata.prototype.__proto__'));
     const tree = within(container);
     expect(tree.getAllByText('__proto__')).toHaveLength(2);
     expect(tree.getAllByText('prototype')).toHaveLength(2);
@@ -100,21 +103,25 @@ describe('JsonTree', () => {
     expect(container.querySelector('img, script')).toBeNull();
   });
 
-  it('expands and collapses from the keyboard, naming each node by its path', async () => {
+  it('expands and collapses from the keyboard, named by its visible text and described by its path', async () => {
     const user = userEvent.setup();
     render(<JsonTree data={{ 'a b': { c: [1, { d: true }] } }} rootName="metadata" expandDepth={1} />);
-    const toggle = screen.getByRole('button', { name: 'Expand metadata["a b"]' });
+    const toggle = toggleAt('metadata["a b"]');
+    // WCAG 2.5.3: the accessible name is the visible label; the state is aria-expanded, not the name.
+    expect(toggle).toHaveAccessibleName('a b {1 key}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.tab();
     expect(toggle).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(toggle).toHaveAccessibleName('Collapse metadata["a b"]');
+    expect(toggle).toHaveAccessibleName('a b {1 key}');
     await user.tab();
-    expect(screen.getByRole('button', { name: 'Expand metadata["a b"].c' })).toHaveFocus();
+    const c = screen.getByRole('button', { name: 'c [2 items]', description: 'metadata["a b"].c' });
+    expect(c).toHaveFocus();
     await user.keyboard(' ');
-    expect(screen.getByRole('button', { name: 'Expand metadata["a b"].c[1]' })).toBeInTheDocument();
+    expect(toggleAt('metadata["a b"].c[1]')).toHaveAttribute('aria-expanded', 'false');
     await user.keyboard(' ');
-    expect(screen.queryByRole('button', { name: 'Expand metadata["a b"].c[1]' })).toBeNull();
+    expect(screen.queryByRole('button', { description: 'metadata["a b"].c[1]' })).toBeNull();
   });
 
   it('shows scalars and empty containers as plain values', () => {

@@ -1,4 +1,4 @@
-import { forwardRef, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useId, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import { cx } from '../cx.js';
 import type { Messages } from '../messages.js';
 import { usePresentation } from '../viewerContext.js';
@@ -6,7 +6,7 @@ import { usePresentation } from '../viewerContext.js';
 export interface JsonTreeProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The value to show, usually parsed JSON: an object, an array or a scalar. */
   data: unknown;
-  /** The root's name in paths and accessible names ("Expand metadata.foo"). @default 'metadata' */
+  /** The root's name in the paths that describe each toggle ("metadata.foo"). @default 'metadata' */
   rootName?: string;
   /** Nodes at this depth or deeper start collapsed; the root's own children are depth 1. @default 3 */
   expandDepth?: number;
@@ -77,6 +77,7 @@ const sizeOf = (value: Container) => (Array.isArray(value) ? value.length : Obje
 /** One key and its value; a non-empty object or array gets a disclosure button and renders its children only when expanded. */
 function Node({ name, path, value, depth, settings }: { name: string; path: string; value: unknown; depth: number; settings: TreeSettings }) {
   const [expanded, setExpanded] = useState(depth < settings.expandDepth);
+  const pathId = useId();
   const { messages } = settings;
   const size = isContainer(value) ? sizeOf(value) : 0;
   if (!isContainer(value) || size === 0) {
@@ -89,20 +90,24 @@ function Node({ name, path, value, depth, settings }: { name: string; path: stri
     );
   }
   const inArray = Array.isArray(value);
+  // Named by its visible text (WCAG 2.5.3), open/closed by aria-expanded, told apart by its path.
   return (
     <li className="imv-json-node" data-slot="json-node" data-state={expanded ? 'open' : 'closed'}>
+      <span id={pathId} hidden>
+        {path}
+      </span>
       <button
         type="button"
         className="imv-json-toggle"
         data-slot="json-toggle"
         aria-expanded={expanded}
-        aria-label={`${expanded ? messages.collapse : messages.expand} ${path}`}
+        aria-describedby={pathId}
         onClick={() => setExpanded((was) => !was)}
       >
         <span className="imv-json-caret" aria-hidden="true">
           {expanded ? '▾' : '▸'}
         </span>
-        <span className="imv-json-key">{name}</span>
+        <span className="imv-json-key">{name}</span>{' '}
         <span className="imv-json-summary">
           {inArray ? `[${messages.jsonItems(size)}]` : `{${messages.jsonKeys(size)}}`}
         </span>

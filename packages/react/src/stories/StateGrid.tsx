@@ -3,7 +3,7 @@
  * provider, client and token, so each panel gets its own scenario from the story server.
  */
 import { createViewerClient, type ViewerClient } from '@getimmutable/client';
-import { ImmutableViewerProvider } from '@getimmutable/react';
+import { ImmutableViewerProvider, type Messages } from '@getimmutable/react';
 import { useId, useState, type ReactNode } from 'react';
 import { API_BASE, STALE_JTI, viewerToken } from './fixtures.js';
 import { SCENARIO_JTI } from './handlers.js';
@@ -37,7 +37,7 @@ export function scenarioClient(scenario: Scenario): ViewerClient {
   });
 }
 
-function Panel({ scenario, children }: { scenario: Scenario; children: ReactNode }) {
+function Panel({ scenario, messages, children }: { scenario: Scenario; messages?: Partial<Messages>; children: ReactNode }) {
   const [client] = useState(() => scenarioClient(scenario));
   const headingId = useId();
   return (
@@ -59,7 +59,7 @@ function Panel({ scenario, children }: { scenario: Scenario; children: ReactNode
       >
         {SCENARIO_TITLES[scenario]}
       </h2>
-      <ImmutableViewerProvider client={client} timeZone="UTC">
+      <ImmutableViewerProvider client={client} timeZone="UTC" messages={messages}>
         {children}
       </ImmutableViewerProvider>
     </section>
@@ -70,10 +70,12 @@ export interface StateGridProps {
   scenarios: readonly Scenario[];
   /** The narrowest a panel gets before the grid wraps. @default 320 */
   minWidth?: number;
+  /** Per-panel strings, e.g. distinct landmark names so the sheet has no duplicates. */
+  messages?: Partial<Record<Scenario, Partial<Messages>>>;
   children: (scenario: Scenario) => ReactNode;
 }
 
-export function StateGrid({ scenarios, minWidth = 320, children }: StateGridProps) {
+export function StateGrid({ scenarios, minWidth = 320, messages, children }: StateGridProps) {
   return (
     <div
       style={{
@@ -84,10 +86,18 @@ export function StateGrid({ scenarios, minWidth = 320, children }: StateGridProp
       }}
     >
       {scenarios.map((scenario) => (
-        <Panel key={scenario} scenario={scenario}>
+        <Panel key={scenario} scenario={scenario} messages={messages?.[scenario]}>
           {children(scenario)}
         </Panel>
       ))}
     </div>
   );
+}
+
+/** Distinct landmark names for each panel of a sheet: "Pagination (Loading)", … */
+export function panelLabels(
+  label: (title: string) => Partial<Messages>,
+): Record<Scenario, Partial<Messages>> {
+  const entries = (Object.keys(SCENARIO_TITLES) as Scenario[]).map((s) => [s, label(SCENARIO_TITLES[s])]);
+  return Object.fromEntries(entries) as Record<Scenario, Partial<Messages>>;
 }

@@ -23,23 +23,9 @@ export function expiredTokenViewer(): ViewerParameters & { getToken: ReturnType<
 export const failFast: ViewerParameters = { retry: false };
 
 /**
- * Known component issues that axe reports, switched off only where they show, so every other
- * rule still fails the story. Remove an entry once the component is fixed.
+ * `parameters.a11y` switching off named axe rules for one story, e.g. around a known component
+ * issue, so every other rule still fails it. No story needs it today; remove its uses once fixed.
  */
-export const knownIssues = {
-  /**
-   * JsonTree's expand/collapse buttons (drawer/JsonTree.tsx) are named "Collapse metadata.request"
-   * while their visible text is "request {3 keys}": WCAG 2.5.3 Label in Name.
-   */
-  jsonToggleName: { id: 'label-content-name-mismatch', enabled: false },
-  /**
-   * Several instances on one sheet repeat the same landmark names ("Filter events", "Pagination",
-   * "Alert pages"); a host page with two instances must pass distinct `messages` to each provider.
-   */
-  repeatedLandmarks: { id: 'landmark-unique', enabled: false },
-} as const;
-
-/** `parameters.a11y` for a story that renders around known issues. */
 export const a11yExcept = (...rules: Array<{ id: string; enabled: boolean }>) => ({
   a11y: { test: 'error' as const, config: { rules } },
 });

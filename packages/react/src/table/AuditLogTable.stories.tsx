@@ -3,14 +3,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { brokenDataset, emptyDataset } from '../stories/fixtures.js';
 import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { StateGrid } from '../stories/StateGrid.js';
-import {
-  a11yExcept,
-  eventRows,
-  expiredTokenViewer,
-  failFast,
-  knownIssues,
-} from '../stories/story-helpers.js';
+import { StateGrid, panelLabels } from '../stories/StateGrid.js';
+import { eventRows, expiredTokenViewer, failFast } from '../stories/story-helpers.js';
 
 const meta = {
   title: 'Components/AuditLogTable',
@@ -161,11 +155,11 @@ export const Dark: Story = {
 
 export const AllStates: Story = {
   args: { defaultPageSize: 10 },
-  parameters: a11yExcept(knownIssues.repeatedLandmarks),
   render: (args) => (
     <StateGrid
       scenarios={['default', 'loading', 'empty', 'error', 'broken', 'expired']}
       minWidth={640}
+      messages={panelLabels((title) => ({ paginationLabel: `Pagination (${title})` }))}
     >
       {() => <AuditLogTable {...args} />}
     </StateGrid>

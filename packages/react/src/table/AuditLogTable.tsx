@@ -4,8 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Locale } from 'date-fns';
 import {
   forwardRef,
+  useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -87,11 +89,17 @@ export interface AuditLogTableProps extends Omit<ComponentPropsWithoutRef<'div'>
 const PAGE_SIZES = [10, 25, 50, 100];
 const NO_EVENTS: AuditEvent[] = [];
 const SKELETON_ROWS = 5;
-/** Infinite mode: a row's height before it is measured, and rows rendered without layout (SSR). */
+/**
+ * Infinite mode: every row's height (the stylesheet fixes rows to it). Without layout (SSR, jsdom)
+ * it places the first rows; a different height (unstyled, another font size) is read once from a
+ * rendered row.
+ */
 const ROW_HEIGHT = 44;
 const UNMEASURED_ROWS = 20;
 /** Infinite mode: start loading the next page this many rows before the end. */
 const LOAD_AHEAD = 10;
+// Not on the server (where React 18 warns about layout effects); the table has no layout there.
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 const INTERACTIVE =
   'a, button, input, select, textarea, summary, [role="button"], [role="link"], [tabindex]';
 /** Filters under which consecutive rows are still chain neighbours. */
@@ -174,7 +182,8 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     onColumnVisibilityChange: setColumnVisibility,
     meta: { messages, locale, timeZone, now, integrity, showLinks, rowIdPrefix },
   });
-  const rows = table.getRowModel().rows;
+  const rowModel = table.getRowModel();
+  const rows = rowModel.rows;
   const visibleColumns = table.getVisibleLeafColumns();
 
   const state: AuditLogTableState =
@@ -188,24 +197,39 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
 
   // Infinite mode: a fixed-height scroll container, only the rows in view are in the DOM.
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Rows are all one height, so no row is measured as it scrolls in (no forced layout, no jumps).
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  // Stable per row list: the virtualizer rebuilds its positions of every row when this changes.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // The virtualizer is read during render only, never memoized.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // Layout-less environments (jsdom, hidden containers) measure 0: keep the estimate then.
-    measureElement: (element) => element.getBoundingClientRect().height || ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 8,
     enabled: infinite,
   });
+  const hasRows = rows.length > 0;
+  useClientLayoutEffect(() => {
+    if (!infinite || !hasRows) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>('[data-slot="table-row"]');
+    // Layout-less environments (jsdom, hidden containers) measure 0: keep the estimate then.
+    const height = row?.getBoundingClientRect().height ?? 0;
+    if (height > 0 && Math.abs(height - rowHeight) > 0.5) {
+      setRowHeight(height);
+      virtualizer.measure();
+    }
+    // Once, when the rows first show: every row has this height, so one read is enough.
+  }, [infinite, hasRows]);
   const virtualItems = infinite ? virtualizer.getVirtualItems() : [];
   const windowed =
     virtualItems.length > 0
       ? virtualItems
       : rows
           .slice(0, UNMEASURED_ROWS)
-          .map((_, index) => ({ index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT }));
+          .map((_, index) => ({ index, start: index * rowHeight, end: (index + 1) * rowHeight }));
   const lastRendered = windowed[windowed.length - 1]?.index ?? -1;
   const { hasNext, isFetching, loadMore } = result;
   useEffect(() => {
@@ -221,11 +245,13 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
 
   // Roving tabindex: one row is the table's tab stop.
   const [activeId, setActiveId] = useState<string | null>(null);
-  const tabStopId = rows.some((r) => r.id === activeId)
-    ? activeId
-    : rows.some((r) => r.id === selectedEventId)
-      ? selectedEventId
-      : (rows[0]?.id ?? null);
+  const { rowsById } = rowModel;
+  const tabStopId =
+    activeId !== null && Object.hasOwn(rowsById, activeId)
+      ? activeId
+      : selectedEventId != null && Object.hasOwn(rowsById, selectedEventId)
+        ? selectedEventId
+        : (rows[0]?.id ?? null);
   const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
     const id = pendingFocus.current;
@@ -317,7 +343,6 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       <tr
         key={row.id}
         id={rowIdPrefix + row.id}
-        ref={infinite ? virtualizer.measureElement : undefined}
         data-index={row.index}
         className="imv-table-row"
         data-slot="table-row"
@@ -372,7 +397,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   } else if (infinite) {
     const first = windowed[0];
     const last = windowed[windowed.length - 1];
-    const total = virtualItems.length > 0 ? virtualizer.getTotalSize() : rows.length * ROW_HEIGHT;
+    const total = virtualItems.length > 0 ? virtualizer.getTotalSize() : rows.length * rowHeight;
     body = [
       spacer(first?.start ?? 0, 'top'),
       ...windowed.map((item) => (rows[item.index] ? renderRow(rows[item.index]!) : null)),

@@ -1,5 +1,5 @@
 import type { VerifyBreak } from '@getimmutable/client';
-import { forwardRef, useId, useMemo, type HTMLAttributes } from 'react';
+import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useVerify } from '../useVerify.js';
@@ -20,6 +20,15 @@ export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
 
 const ICONS: Record<VerifyBadgeState, string> = { verifying: '⟳', verified: '✓', broken: '✗', error: '!' };
 
+// One per locale, made when a number is first shown (an Intl constructor costs ms on a cold page).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function formatNumber(value: number, code: string | undefined): string {
+  const key = code ?? '';
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(code)));
+  return format.format(value);
+}
+
 /** The break with the lowest sequence: where the chain first stops being trustworthy. */
 function firstBreak(breaks: VerifyBreak[]): VerifyBreak | undefined {
   let first: VerifyBreak | undefined;
@@ -39,7 +48,7 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   const { messages, locale } = usePresentation();
   const verify = useVerify({ from, to, limit });
   const { result, error, checked, isVerifying } = verify;
-  const numbers = useMemo(() => new Intl.NumberFormat(locale?.code), [locale]);
+  const code = locale?.code;
   const describedBy = useId();
 
   let state: VerifyBadgeState;
@@ -48,9 +57,9 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   else state = result.valid ? 'verified' : 'broken';
 
   let text: string;
-  if (state === 'verifying') text = checked > 0 ? messages.verifyProgress(numbers.format(checked)) : messages.verifying;
+  if (state === 'verifying') text = checked > 0 ? messages.verifyProgress(formatNumber(checked, code)) : messages.verifying;
   else if (state === 'error') text = error?.message ? messages.verifyErrorDetail(error.message) : messages.verifyError;
-  else if (state === 'verified') text = messages.verified(numbers.format(result!.events_checked));
+  else if (state === 'verified') text = messages.verified(formatNumber(result!.events_checked, code));
   else text = messages.broken(result!.breaks.length);
 
   const first = state === 'broken' ? firstBreak(result!.breaks) : undefined;
