@@ -1,10 +1,11 @@
 import type { ExportFormat } from '@getimmutable/client';
-import { forwardRef, useId, useMemo, useRef, type HTMLAttributes } from 'react';
+import { forwardRef, useId, useRef, type HTMLAttributes } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
 import { cx } from '../cx.js';
 import { useControllableState } from '../useControllableState.js';
 import { useExport, type ExportState } from '../useExport.js';
 import { usePresentation } from '../viewerContext.js';
+import { formatNumber } from '../formatNumber.js';
 
 export type ExportButtonState = ExportState['status'];
 
@@ -41,7 +42,6 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
     onChange: onFormatChange,
   });
   const exp = useExport({ autoDownload, ...(onDownload ? { onDownload } : {}) });
-  const numbers = useMemo(() => new Intl.NumberFormat(locale?.code), [locale]);
   const startRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const state = exp.status;
@@ -51,7 +51,7 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
   const progressLabel =
     total === null || !job
       ? messages.exportPreparing
-      : messages.exporting(numbers.format(job.events_processed), numbers.format(total));
+      : messages.exporting(formatNumber(job.events_processed, locale?.code), formatNumber(total, locale?.code));
 
   let statusText = '';
   if (state === 'running') statusText = progressLabel;

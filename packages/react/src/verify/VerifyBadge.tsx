@@ -4,6 +4,7 @@ import { cx } from '../cx.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useVerify } from '../useVerify.js';
 import { usePresentation } from '../viewerContext.js';
+import { formatNumber } from '../formatNumber.js';
 
 export type VerifyBadgeState = 'verifying' | 'verified' | 'broken' | 'error';
 
@@ -19,15 +20,6 @@ export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 const ICONS: Record<VerifyBadgeState, string> = { verifying: '⟳', verified: '✓', broken: '✗', error: '!' };
-
-// One per locale, made when a number is first shown (an Intl constructor costs ms on a cold page).
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function formatNumber(value: number, code: string | undefined): string {
-  const key = code ?? '';
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(code)));
-  return format.format(value);
-}
 
 /** The break with the lowest sequence: where the chain first stops being trustworthy. */
 function firstBreak(breaks: VerifyBreak[]): VerifyBreak | undefined {
