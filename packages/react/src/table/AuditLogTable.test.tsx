@@ -176,6 +176,64 @@ describe('AuditLogTable', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/^No events yet\.$/);
   });
 
+  it('shows no pager on an empty first page: nowhere to go back or forward to', async () => {
+    const { container } = renderWithViewer(<AuditLogTable />, viewerFor('org_nobody_here'));
+    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'empty'));
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Previous' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Next' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Page 1')).not.toBeInTheDocument();
+  });
+
+  it('shows the Columns button only once there is data, not while loading or on error', async () => {
+    const { unmount } = renderWithViewer(<AuditLogTable />, viewerFor('org_acme'));
+    expect(screen.getByRole('status')).toHaveTextContent('Loading events…');
+    expect(screen.queryByRole('button', { name: 'Columns' })).not.toBeInTheDocument();
+    await loaded();
+    expect(screen.getByRole('button', { name: 'Columns' })).toBeInTheDocument();
+    unmount();
+
+    const failing = createViewerClient({
+      baseUrl: emulatorUrl(),
+      getToken: () => mint('org_acme'),
+      retry: false,
+      fetch: () => Promise.reject(new TypeError('Network down')),
+    });
+    renderWithViewer(<AuditLogTable />, failing);
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: 'Columns' })).not.toBeInTheDocument();
+  });
+
+  it('names its pagination landmark from paginationLabel, so two tables on one page differ', async () => {
+    const client = viewerFor('org_acme');
+    renderWithViewer(
+      <>
+        <AuditLogTable defaultPageSize={10} />
+        <AuditLogTable defaultPageSize={10} paginationLabel="Admin events pages" />
+      </>,
+      client,
+    );
+    await waitFor(() => expect(screen.getAllByRole('navigation')).toHaveLength(2));
+    expect(screen.getByRole('navigation', { name: 'Pagination' })).toBeInTheDocument();
+    const named = screen.getByRole('navigation', { name: 'Admin events pages' });
+    expect(within(named).getByRole('button', { name: 'Next' })).toBeInTheDocument();
+  });
+
+  it('shows the absolute time inside the time cell, as the row’s accessible description', async () => {
+    renderWithViewer(<AuditLogTable defaultPageSize={10} />, viewerFor('org_acme'), {
+      timeZone: 'UTC',
+    });
+    const rows = await loaded();
+    for (const row of rows) {
+      const absolute = row.querySelector('time')!.getAttribute('title')!;
+      expect(absolute).toMatch(/\(UTC\)$/);
+      const timeCell = within(row).getAllByRole('cell')[0]!;
+      // In the cell's own text (not a popup over the next row), and what the row is described by.
+      expect(within(timeCell).getByText(absolute)).toBeInTheDocument();
+      expect(row).toHaveAccessibleDescription(absolute);
+    }
+  });
+
   it('shows the error with its message and a Retry that recovers', async () => {
     const user = userEvent.setup();
     let failures = 1;

@@ -84,6 +84,8 @@ export interface AuditLogTableProps extends Omit<ComponentPropsWithoutRef<'div'>
   locale?: Locale;
   /** Called with the table's state and rows whenever they change (for composition). @default undefined */
   onStateChange?: (status: AuditLogTableStatus) => void;
+  /** The pagination landmark's accessible name, over the message; give each table on a page its own. @default messages.paginationLabel */
+  paginationLabel?: string;
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -139,6 +141,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     timeZone: timeZoneProp,
     locale: localeProp,
     onStateChange,
+    paginationLabel,
     className,
     ...rest
   },
@@ -426,18 +429,21 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       data-mode={mode}
       {...rest}
     >
-      <div className="imv-table-toolbar" data-slot="table-toolbar">
-        <ColumnsMenu
-          label={messages.columns}
-          legend={messages.columnsLegend}
-          items={table.getAllLeafColumns().map((column) => ({
-            id: column.id,
-            label: columnLabel(column, messages),
-            visible: column.getIsVisible(),
-          }))}
-          onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
-        />
-      </div>
+      {/* Nothing to show or hide columns of while the first load is pending or has failed. */}
+      {state === 'loading' || state === 'error' ? null : (
+        <div className="imv-table-toolbar" data-slot="table-toolbar">
+          <ColumnsMenu
+            label={messages.columns}
+            legend={messages.columnsLegend}
+            items={table.getAllLeafColumns().map((column) => ({
+              id: column.id,
+              label: columnLabel(column, messages),
+              visible: column.getIsVisible(),
+            }))}
+            onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
+          />
+        </div>
+      )}
 
       <div
         role="status"
@@ -515,9 +521,9 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             </button>
           </div>
         ) : null
-      ) : state === 'error' ? null : (
+      ) : state === 'error' || (state === 'empty' && !result.hasPrevious) ? null : (
         <Pager
-          label={messages.paginationLabel}
+          label={paginationLabel ?? messages.paginationLabel}
           pageIndex={result.pageIndex}
           canPrevious={result.hasPrevious && state !== 'loading'}
           canNext={result.hasNext && state !== 'loading'}

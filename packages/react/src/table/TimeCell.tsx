@@ -10,16 +10,23 @@ export interface TimeCellProps {
 }
 
 /**
- * "3 minutes ago", with the absolute time in the chosen zone as the `<time>` title (hover) and
- * as a tooltip the stylesheet shows while the row is hovered or focused.
+ * "3 minutes ago", with the absolute time in the chosen zone as the `<time>` title and inline
+ * under it: its room is kept and the stylesheet shows it while the row is hovered or focused, so
+ * it never covers a neighbouring row. It is the row's accessible description either way.
  */
 export function TimeCell({ iso, timeZone, locale, tooltipId }: TimeCellProps) {
   return (
-    <RelativeTime iso={iso} timeZone={timeZone} locale={locale} className="imv-table-time" data-slot="table-time">
+    <RelativeTime
+      iso={iso}
+      timeZone={timeZone}
+      locale={locale}
+      className="imv-table-time"
+      data-slot="table-time"
+    >
       {(relative, absolute) => (
         <>
           <span data-slot="table-time-relative">{relative}</span>{' '}
-          <span className="imv-table-time-tooltip" data-slot="table-time-tooltip" id={tooltipId}>
+          <span className="imv-table-time-absolute" data-slot="table-time-absolute" id={tooltipId}>
             {absolute}
           </span>
         </>
