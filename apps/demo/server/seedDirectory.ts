@@ -3,23 +3,9 @@
  * people who act in the seeded audit trail are the people you can sign in as.
  */
 import { generateSeedEvents } from '@getimmutable/emulator';
+import type { DemoDocument, DemoUser } from '../src/demoTypes.js';
 
-export interface DemoUser {
-  id: string;
-  name: string;
-  tenant_id: string;
-  tenant_name: string;
-  /** The country most of their seeded events come from (their "home"). */
-  country: string | null;
-}
-
-export interface DemoDocument {
-  id: string;
-  name: string;
-  folder: string | null;
-  shared_with: string[];
-  created_at: string;
-}
+export type { DemoDocument, DemoUser };
 
 /** Display names of the seeded tenants (organisations using Acme Docs). */
 const TENANT_NAMES: Record<string, string> = {

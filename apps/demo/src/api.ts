@@ -1,21 +1,8 @@
 /** Calls to the demo's own backend (same origin, /api). The Immutable API key never leaves it. */
 import type { ViewerToken } from '@getimmutable/client';
+import type { DemoDocument, DemoUser } from './demoTypes.js';
 
-export interface DemoUser {
-  id: string;
-  name: string;
-  tenant_id: string;
-  tenant_name: string;
-  country: string | null;
-}
-
-export interface DemoDocument {
-  id: string;
-  name: string;
-  folder: string | null;
-  shared_with: string[];
-  created_at: string;
-}
+export type { DemoDocument, DemoUser };
 
 export interface DocumentOptions {
   teams: string[];
