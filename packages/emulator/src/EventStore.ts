@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './curs
 import { eventFromRow, searchText } from './eventRows.js';
 import { filtersSql, searchWords, type EventFilters } from './eventFilters.js';
 import { globToSqlite } from './glob.js';
-import type { Db } from './openDatabase.js';
+import { statement, type Db } from './openDatabase.js';
 import { sha256Hex } from './sha256.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { AuditEvent, EventFields, HashedEvent, Pagination, Scope } from './types.js';
@@ -76,10 +76,12 @@ export class EventStore {
         'SELECT 1 FROM events_search WHERE events_search MATCH ? LIMIT 1 OFFSET ?',
       ),
     };
-    this.#ingestTx = db.transaction((payloads: EventFields[], createdAt?: (i: number) => number) => {
-      const tx: TxState = { heads: new Map(), lastMs: undefined };
-      return payloads.map((p, i) => this.#writeOne(p, createdAt?.(i), tx));
-    });
+    this.#ingestTx = db.transaction(
+      (payloads: EventFields[], createdAt?: (i: number) => number) => {
+        const tx: TxState = { heads: new Map(), lastMs: undefined };
+        return payloads.map((p, i) => this.#writeOne(p, createdAt?.(i), tx));
+      },
+    );
   }
 
   /**
@@ -94,7 +96,8 @@ export class EventStore {
     const chain = p.tenant_id ?? '';
     if (p.idempotency_key !== null) {
       const existing = this.#stmts.byKey.get(chain, p.idempotency_key) as EventRow | undefined;
-      if (existing) return { event: eventFromRow(existing.body, existing.event_hash), replay: true };
+      if (existing)
+        return { event: eventFromRow(existing.body, existing.event_hash), replay: true };
     }
     let head = tx.heads.get(chain);
     if (head === undefined && !tx.heads.has(chain)) {
@@ -142,8 +145,7 @@ export class EventStore {
 
   get(id: string, scope: Scope): AuditEvent | null {
     const row = this.#stmts.byId.get(id) as
-      | (EventRow & { tenant_id: string | null; actor_id: string })
-      | undefined;
+      (EventRow & { tenant_id: string | null; actor_id: string }) | undefined;
     if (!row || !inScope(row, scope)) return null;
     return eventFromRow(row.body, row.event_hash);
   }
@@ -171,17 +173,18 @@ export class EventStore {
       sql.params.push(createdAt, sequence, id);
       snapshot = Number(maxPk);
     } else {
-      snapshot = (this.#db.prepare('SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
+      snapshot =
+        (statement(this.#db, 'SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ??
+        0;
     }
     sql.where.push('e.pk <= ?');
     sql.params.push(snapshot);
-    const rows = this.#db
-      .prepare(
-        `SELECT e.body, e.event_hash, e.created_at, e.sequence, e.id FROM events e
+    const rows = statement(
+      this.#db,
+      `SELECT e.body, e.event_hash, e.created_at, e.sequence, e.id FROM events e
          WHERE ${sql.where.join(' AND ')}
          ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ?`,
-      )
-      .all(...sql.params, page.limit + 1) as Array<
+    ).all(...sql.params, page.limit + 1) as Array<
       EventRow & { created_at: string; sequence: number; id: string }
     >;
     const hasMore = rows.length > page.limit;
@@ -192,7 +195,9 @@ export class EventStore {
       pagination: {
         has_more: hasMore,
         next_cursor:
-          hasMore && last ? encodeCursor([last.created_at, last.sequence, last.id, snapshot], fp) : null,
+          hasMore && last
+            ? encodeCursor([last.created_at, last.sequence, last.id, snapshot], fp)
+            : null,
       },
     };
   }
@@ -219,7 +224,10 @@ export class EventStore {
   }
 }
 
-export function inScope(row: { tenant_id: string | null; actor_id: string }, scope: Scope): boolean {
+export function inScope(
+  row: { tenant_id: string | null; actor_id: string },
+  scope: Scope,
+): boolean {
   if (scope.kind === 'api_key') return true;
   if (row.tenant_id !== scope.tenant_id) return false;
   return scope.actor_id === null || row.actor_id === scope.actor_id;

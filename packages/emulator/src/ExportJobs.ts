@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eventFromRow } from './eventRows.js';
 import { filtersSql, type EventFilters } from './eventFilters.js';
 import { exportWriter } from './exportFormats.js';
-import type { Db } from './openDatabase.js';
+import { statement, type Db } from './openDatabase.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { ExportFormat, ExportJob, Scope } from './types.js';
 
@@ -57,13 +57,20 @@ export class ExportJobs {
 
   create(filters: EventFilters, format: ExportFormat, scope: Scope): ExportJob {
     const id = `exp_${crypto.randomUUID().replace(/-/g, '')}`;
-    const maxPk = (this.#db.prepare('SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
-    this.#db
-      .prepare(
-        `INSERT INTO exports (id, scope, status, format, filters, max_pk, created_at)
+    const maxPk =
+      (statement(this.#db, 'SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
+    statement(
+      this.#db,
+      `INSERT INTO exports (id, scope, status, format, filters, max_pk, created_at)
          VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
-      )
-      .run(id, scopeKey(scope), format, JSON.stringify({ filters, scope }), maxPk, formatTimestamp(this.#now()));
+    ).run(
+      id,
+      scopeKey(scope),
+      format,
+      JSON.stringify({ filters, scope }),
+      maxPk,
+      formatTimestamp(this.#now()),
+    );
     this.#start(id);
     return this.#toJob(this.#row(id)!, null);
   }
@@ -77,16 +84,19 @@ export class ExportJobs {
   }
 
   /** A file to send for a signed URL, or why not: 'forbidden' (bad/expired) or 'not_found'. */
-  download(id: string, expires: string | undefined, signature: string | undefined):
-    | { file: string; format: ExportFormat }
-    | 'forbidden'
-    | 'not_found' {
+  download(
+    id: string,
+    expires: string | undefined,
+    signature: string | undefined,
+  ): { file: string; format: ExportFormat } | 'forbidden' | 'not_found' {
     const expected = Buffer.from(this.#sign(id, expires ?? ''));
     const given = Buffer.from(signature ?? '');
-    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return 'forbidden';
+    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given))
+      return 'forbidden';
     if (!/^\d+$/.test(expires ?? '') || Number(expires) * 1000 <= this.#now()) return 'forbidden';
     const row = this.#row(id);
-    if (!row || row.status !== 'completed' || !row.file || !fs.existsSync(row.file)) return 'not_found';
+    if (!row || row.status !== 'completed' || !row.file || !fs.existsSync(row.file))
+      return 'not_found';
     return { file: row.file, format: row.format };
   }
 
@@ -101,11 +111,15 @@ export class ExportJobs {
   }
 
   #sign(id: string, expires: string): string {
-    return crypto.createHmac('sha256', this.#secret).update(`export:${id}:${expires}`).digest('base64url');
+    return crypto
+      .createHmac('sha256', this.#secret)
+      .update(`export:${id}:${expires}`)
+      .digest('base64url');
   }
 
   #row(id: string): ExportRow | undefined {
-    return this.#db.prepare('SELECT * FROM exports WHERE id = ?').get(id) as ExportRow | undefined;
+    return statement(this.#db, 'SELECT * FROM exports WHERE id = ?').get(id) as
+      ExportRow | undefined;
   }
 
   #toJob(row: ExportRow, baseUrl: string | null): ExportJob {
@@ -133,9 +147,10 @@ export class ExportJobs {
     const run = this.#process(id).catch((error: unknown) => {
       if (this.#closed && !this.#db.open) return;
       const message = error instanceof Error ? error.message : String(error);
-      this.#db
-        .prepare("UPDATE exports SET status = 'failed', error_message = ?, completed_at = ? WHERE id = ?")
-        .run(`Export failed: ${message}`, formatTimestamp(this.#now()), id);
+      statement(
+        this.#db,
+        "UPDATE exports SET status = 'failed', error_message = ?, completed_at = ? WHERE id = ?",
+      ).run(`Export failed: ${message}`, formatTimestamp(this.#now()), id);
     });
     this.#running.add(run);
     void run.finally(() => this.#running.delete(run));
@@ -150,12 +165,15 @@ export class ExportJobs {
     sql.where.push('e.pk <= ?');
     sql.params.push(row.max_pk);
     const where = sql.where.join(' AND ');
-    const { n } = this.#db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where}`).get(...sql.params) as {
+    const { n } = statement(this.#db, `SELECT count(*) AS n FROM events e WHERE ${where}`).get(
+      ...sql.params,
+    ) as {
       n: number;
     };
-    this.#db
-      .prepare("UPDATE exports SET status = 'processing', events_count = ?, events_processed = 0 WHERE id = ?")
-      .run(n, id);
+    statement(
+      this.#db,
+      "UPDATE exports SET status = 'processing', events_count = ?, events_processed = 0 WHERE id = ?",
+    ).run(n, id);
 
     fs.mkdirSync(this.#dir, { recursive: true });
     const file = path.join(this.#dir, `${id}.${row.format}`);
@@ -163,7 +181,8 @@ export class ExportJobs {
     const fd = fs.openSync(file, 'w');
     try {
       fs.writeSync(fd, writer.header);
-      const page = this.#db.prepare(
+      const page = statement(
+        this.#db,
         `SELECT e.body, e.event_hash, e.created_at, e.sequence, e.id FROM events e
          WHERE ${where} AND (e.created_at, e.sequence, e.id) < (?, ?, ?)
          ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ${CHUNK}`,
@@ -173,7 +192,11 @@ export class ExportJobs {
       for (;;) {
         if (this.#closed) return;
         const rows = page.all(...sql.params, ...position) as Array<{
-          body: string; event_hash: string; created_at: string; sequence: number; id: string;
+          body: string;
+          event_hash: string;
+          created_at: string;
+          sequence: number;
+          id: string;
         }>;
         if (rows.length === 0) break;
         let chunk = '';
@@ -181,7 +204,10 @@ export class ExportJobs {
         fs.writeSync(fd, chunk);
         const last = rows.at(-1)!;
         position = [last.created_at, last.sequence, last.id];
-        this.#db.prepare('UPDATE exports SET events_processed = ? WHERE id = ?').run(processed, id);
+        statement(this.#db, 'UPDATE exports SET events_processed = ? WHERE id = ?').run(
+          processed,
+          id,
+        );
         await tick(); // let requests (progress polls among them) in between chunks
       }
       fs.writeSync(fd, writer.footer);
@@ -190,11 +216,10 @@ export class ExportJobs {
       fs.closeSync(fd);
     }
     const done = this.#now();
-    this.#db
-      .prepare(
-        "UPDATE exports SET status = 'completed', file = ?, completed_at = ?, expires_at = ? WHERE id = ?",
-      )
-      .run(file, formatTimestamp(done), formatTimestamp(done + DOWNLOAD_TTL_MS), id);
+    statement(
+      this.#db,
+      "UPDATE exports SET status = 'completed', file = ?, completed_at = ?, expires_at = ? WHERE id = ?",
+    ).run(file, formatTimestamp(done), formatTimestamp(done + DOWNLOAD_TTL_MS), id);
   }
 }
 

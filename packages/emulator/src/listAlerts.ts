@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
 import { scopeSql, type SqlFragment } from './eventFilters.js';
-import type { Db } from './openDatabase.js';
+import { statement, type Db } from './openDatabase.js';
 import type { Alert, Pagination, Scope } from './types.js';
 
 /** Alerts newest first, scoped like events, paged by keyset on write order. */
@@ -24,18 +24,20 @@ export function listAlerts(
     sql.where.push('a.pk < ?');
     sql.params.push(pk);
   }
-  const rows = db
-    .prepare(
-      `SELECT a.pk, a.id, a.rule_type, a.reason, a.severity, a.event_id, a.actor_id, a.tenant_id, a.created_at
+  const rows = statement(
+    db,
+    `SELECT a.pk, a.id, a.rule_type, a.reason, a.severity, a.event_id, a.actor_id, a.tenant_id, a.created_at
        FROM alerts a ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''}
        ORDER BY a.pk DESC LIMIT ?`,
-    )
-    .all(...sql.params, limit + 1) as Array<Alert & { pk: number }>;
+  ).all(...sql.params, limit + 1) as Array<Alert & { pk: number }>;
   const hasMore = rows.length > limit;
   if (hasMore) rows.pop();
   const last = rows.at(-1);
   return {
     data: rows.map(({ pk: _pk, ...alert }) => alert),
-    pagination: { has_more: hasMore, next_cursor: hasMore && last ? encodeCursor([last.pk], fp) : null },
+    pagination: {
+      has_more: hasMore,
+      next_cursor: hasMore && last ? encodeCursor([last.pk], fp) : null,
+    },
   };
 }

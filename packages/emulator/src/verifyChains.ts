@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
-import type { Db } from './openDatabase.js';
+import { statement, type Db } from './openDatabase.js';
 import { sha256Hex } from './sha256.js';
 import { formatTimestamp, type TimeRange } from './timeBounds.js';
 import type { Scope, VerifyBreak, VerifyResult } from './types.js';
@@ -11,22 +11,36 @@ export interface VerifyRequest {
   limit: number;
 }
 
-type Row = [pk: number, id: string, actorId: string, sequence: number, prev: string | null, hash: string, body: string];
+type Row = [
+  pk: number,
+  id: string,
+  actorId: string,
+  sequence: number,
+  prev: string | null,
+  hash: string,
+  body: string,
+];
 
 /**
  * Walks chains in sequence order, recomputing every hash and checking every link — including
  * the link from the first event in range to its predecessor. Pages by `limit` across chains.
  */
-export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: number): VerifyResult {
+export function verifyChains(
+  db: Db,
+  scope: Scope,
+  req: VerifyRequest,
+  nowMs: number,
+): VerifyResult {
   let chains: string[];
   if (scope.kind === 'viewer') {
-    chains = req.tenant_id === undefined || req.tenant_id === scope.tenant_id ? [scope.tenant_id] : [];
+    chains =
+      req.tenant_id === undefined || req.tenant_id === scope.tenant_id ? [scope.tenant_id] : [];
   } else if (req.tenant_id !== undefined) {
     chains = [req.tenant_id];
   } else {
-    chains = (db.prepare('SELECT DISTINCT chain FROM events ORDER BY chain').all() as { chain: string }[]).map(
-      (r) => r.chain,
-    );
+    chains = (
+      statement(db, 'SELECT DISTINCT chain FROM events ORDER BY chain').all() as { chain: string }[]
+    ).map((r) => r.chain);
   }
   const fp = fingerprint(['verify', req.range, req.tenant_id ?? null, scope]);
   let chainIndex = 0;
@@ -39,20 +53,17 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
     afterSequence = seq;
   }
 
-  const where = ['chain = ?', 'sequence > ?'];
-  if (req.range.from) where.push(`created_at >= '${req.range.from}'`);
-  if (req.range.to) where.push(`created_at <= '${req.range.to}'`);
-  const pageStmt = db
-    .prepare(
-      `SELECT pk, id, actor_id, sequence, previous_event_hash, event_hash, body FROM events
-       WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT ?`,
-    )
-    .raw(true);
-  const predecessorStmt = db
-    .prepare(
-      'SELECT sequence, event_hash FROM events WHERE chain = ? AND sequence < ? ORDER BY sequence DESC LIMIT 1',
-    )
-    .raw(true);
+  // Open bounds as the extremes of the created_at format, so one statement serves every range.
+  const bounds = [req.range.from ?? '', req.range.to ?? '\uffff'];
+  const pageStmt = statement(
+    db,
+    `SELECT pk, id, actor_id, sequence, previous_event_hash, event_hash, body FROM events
+       WHERE chain = ? AND sequence > ? AND created_at >= ? AND created_at <= ? ORDER BY sequence LIMIT ?`,
+  ).raw(true);
+  const predecessorStmt = statement(
+    db,
+    'SELECT sequence, event_hash FROM events WHERE chain = ? AND sequence < ? ORDER BY sequence DESC LIMIT 1',
+  ).raw(true);
 
   const breaks: VerifyBreak[] = [];
   let checked = 0;
@@ -69,7 +80,12 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
     let more = false;
     let last: Row | undefined;
     // Streamed, not loaded: a 100,000-event page would otherwise sit in memory at once.
-    for (const row of pageStmt.iterate(chain, afterSequence, room + 1) as IterableIterator<Row>) {
+    for (const row of pageStmt.iterate(
+      chain,
+      afterSequence,
+      ...bounds,
+      room + 1,
+    ) as IterableIterator<Row>) {
       if (walked === room) {
         more = true; // one row more than fits: this chain continues on the next page
         break;
@@ -81,13 +97,31 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
       }
       const eventId = hideOthers !== null && actorId !== hideOthers ? null : id;
       if (sequence !== prevSeq + 1) {
-        breaks.push({ type: 'sequence_gap', event_id: eventId, sequence, expected: String(prevSeq + 1), actual: String(sequence) });
+        breaks.push({
+          type: 'sequence_gap',
+          event_id: eventId,
+          sequence,
+          expected: String(prevSeq + 1),
+          actual: String(sequence),
+        });
       } else if (previous !== prevHash) {
-        breaks.push({ type: 'chain_mismatch', event_id: eventId, sequence, expected: prevHash, actual: previous });
+        breaks.push({
+          type: 'chain_mismatch',
+          event_id: eventId,
+          sequence,
+          expected: prevHash,
+          actual: previous,
+        });
       }
       const recomputed = sha256Hex(body);
       if (recomputed !== hash) {
-        breaks.push({ type: 'hash_mismatch', event_id: eventId, sequence, expected: recomputed, actual: hash });
+        breaks.push({
+          type: 'hash_mismatch',
+          event_id: eventId,
+          sequence,
+          expected: recomputed,
+          actual: hash,
+        });
       }
       prevSeq = sequence;
       prevHash = hash;
@@ -102,7 +136,9 @@ export function verifyChains(db: Db, scope: Scope, req: VerifyRequest, nowMs: nu
     }
     if (checked >= req.limit && chainIndex + 1 < chains.length) {
       // The page is full exactly at a chain's end: continue with the next chain that has rows in range.
-      const next = chains.slice(chainIndex + 1).find((c) => pageStmt.all(c, 0, 1).length > 0);
+      const next = chains
+        .slice(chainIndex + 1)
+        .find((c) => pageStmt.all(c, 0, ...bounds, 1).length > 0);
       if (next !== undefined) nextCursor = encodeCursor([next, 0], fp);
       break;
     }
