@@ -7,14 +7,44 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export { expect };
 
+/** The Playwright project that runs specs against the app built on React 18 (dist/react18/). */
+export const REACT18_PROJECT = 'react18';
+export const REACT18_VERSION = '18.3.1';
+
 export const test = base.extend({
-  // The preview server's port is picked at run time by globalSetup. (Playwright requires the
+  // The preview servers' ports are picked at run time by globalSetup; the "react18" project
+  // talks to the React 18 build (same emulator and backend). (Playwright requires the
   // destructuring pattern for a fixture's first argument, even an empty one.)
   // eslint-disable-next-line no-empty-pattern
-  baseURL: async ({}, use) => {
-    await use(process.env.DEMO_WEB_URL);
+  baseURL: async ({}, use, testInfo) => {
+    const react18 = testInfo.project.name === REACT18_PROJECT;
+    await use(react18 ? process.env.DEMO_WEB_URL_REACT18 : process.env.DEMO_WEB_URL);
+  },
+  // On React 18, every test also fails on an uncaught error or a console error in the page (such
+  // as React reporting an error a boundary caught), and checks at its end that the page really
+  // ran React 18 (so it cannot pass on React 19 by accident).
+  page: async ({ page }, use, testInfo) => {
+    if (testInfo.project.name !== REACT18_PROJECT) return use(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+    });
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus || page.isClosed()) return;
+    expect(errors, 'errors in the page on React 18').toEqual([]);
+    if (page.url().startsWith('http')) await expectReact18(page);
   },
 });
+
+/** The page runs React 18.3.1 (react-dom says "18.3.1-next-…"); only the React 18 build says. */
+export async function expectReact18(page: Page) {
+  const versions = await page.evaluate(() => window.__ACME_REACT_VERSIONS__);
+  expect(versions, 'the React the page runs').toEqual({
+    react: REACT18_VERSION,
+    reactDom: expect.stringMatching(/^18\.3\.1(-next-|$)/),
+  });
+}
 
 /** The kit's event table and its event rows (each row's name ends "open details"). */
 export const eventTable = (page: Page) => page.getByRole('table', { name: 'Audit events' });
@@ -71,8 +101,12 @@ export async function countEvents(
   return { count, ids };
 }
 
-/** Saves a screenshot under test-results/screens/ (kept as an artifact) and attaches it. */
+/**
+ * Saves a screenshot under test-results/screens/ (kept as an artifact) and attaches it; the
+ * React 18 project's get a "-react18" suffix instead of replacing the others.
+ */
 export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}) {
+  if (test.info().project.name === REACT18_PROJECT) name = `${name}-react18`;
   const file = path.join(
     path.dirname(fileURLToPath(import.meta.url)),
     '..',

@@ -1,7 +1,9 @@
 /**
  * Builds the app and starts the whole demo for the tests, through the same script as `pnpm dev`:
- * `scripts/dev.ts --preview` on a temporary database, free ports, and 60-second viewer tokens
- * (so the refresh path runs). The URLs reach the tests through process.env.
+ * `scripts/dev.ts --preview --react18` on a temporary database, free ports, and 60-second viewer
+ * tokens (so the refresh path runs). `--react18` also builds the app on React 18 (dist/react18/)
+ * and serves it on its own port with the same emulator and backend, for the "react18" project.
+ * The URLs reach the tests through process.env.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 interface Ready {
   webUrl: string;
+  webUrlReact18: string;
   emulatorUrl: string;
   backendUrl: string;
   db: string;
@@ -29,6 +32,7 @@ export default async function globalSetup() {
       'tsx',
       'scripts/dev.ts',
       '--preview',
+      '--react18',
       '--db',
       db,
       '--port',
@@ -63,6 +67,7 @@ export default async function globalSetup() {
   });
 
   process.env.DEMO_WEB_URL = ready.webUrl;
+  process.env.DEMO_WEB_URL_REACT18 = ready.webUrlReact18;
   process.env.DEMO_EMULATOR_URL = ready.emulatorUrl;
   process.env.DEMO_BACKEND_URL = ready.backendUrl;
   process.env.DEMO_DB = ready.db;
