@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { auditLogBundle, clientBundle, CLIENT_IMPORTS } from './lib/bundle.mjs';
+import { auditLogBundle, auditLogComposition, clientBundle, CLIENT_IMPORTS } from './lib/bundle.mjs';
 import { checkEventInChromium, emulatorBench, CHECK_EVENT_SCRIPT } from './lib/children.mjs';
 import { resultsDir, root } from './lib/esbuild.mjs';
 import { makeEvents } from './lib/events.mjs';
@@ -73,7 +73,11 @@ const notes = [];
 // ─── Bundle ─────────────────────────────────────────────────────────────────────────────
 if (wants('bundle')) {
   log('bundle sizes…');
-  results.bundle = { audit_log: await auditLogBundle(), client: { imports: CLIENT_IMPORTS, ...(await clientBundle()) } };
+  results.bundle = {
+    audit_log: await auditLogBundle(),
+    composition: await auditLogComposition(),
+    client: { imports: CLIENT_IMPORTS, ...(await clientBundle()) },
+  };
 }
 
 // ─── Chromium: render, heap, DOM, scroll ───────────────────────────────────────────────
@@ -167,8 +171,15 @@ if (results.bundle) {
   const c = results.bundle.client;
   section('Bundle (esbuild minify, ES2022; gzip -9)');
   rows.push([
-    '<AuditLog /> + provider, React external',
+    '<AuditLog /> + provider + createViewerClient, React external',
     `${kb(a.min)} min, ${kb(a.gzip)} min+gzip (JS ${kb(a.jsGzip)} + CSS ${kb(a.cssGzip)} gzip)`,
+    '≤ 45 kB',
+    mark('bundle_audit_log', a.gzip <= 45 * 1024),
+  ]);
+  const p = results.bundle.composition;
+  rows.push([
+    '  of which (min+gzip, each layer on top of the last)',
+    `TanStack ${kb(p.tanstack)} · client ${kb(p.client)} · integrity ${kb(p.integrity)} · kit ${kb(p.kit)} · CSS ${kb(p.css)}`,
     '',
     '',
   ]);
