@@ -16,7 +16,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { auditLogBundle, auditLogComposition, clientBundle, CLIENT_IMPORTS } from './lib/bundle.mjs';
+import {
+  auditLogBundle,
+  auditLogComposition,
+  clientBundle,
+  CLIENT_IMPORTS,
+} from './lib/bundle.mjs';
 import { checkEventInChromium, emulatorBench, CHECK_EVENT_SCRIPT } from './lib/children.mjs';
 import { resultsDir, root } from './lib/esbuild.mjs';
 import { makeEvents } from './lib/events.mjs';
@@ -56,8 +61,14 @@ const emulatorEvents = Number(process.env.BENCH_EVENTS ?? 100_000);
 const started = new Date();
 const t0 = performance.now();
 const log = (message) =>
-  process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
-const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  process.stderr.write(
+    `[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}\n`,
+  );
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 const results = {
   started_at: started.toISOString(),
@@ -81,12 +92,15 @@ if (wants('bundle')) {
 }
 
 // ─── Chromium: render, heap, DOM, scroll ───────────────────────────────────────────────
-const needsPage = wants('render') || wants('scroll') || (wants('checkEvent') && !fs.existsSync(CHECK_EVENT_SCRIPT));
+const needsPage =
+  wants('render') || wants('scroll') || (wants('checkEvent') && !fs.existsSync(CHECK_EVENT_SCRIPT));
 let served;
 let closeServer = async () => {};
 if (needsPage) {
   const maxEvents = wants('render') || wants('scroll') ? 100_000 : 5_000;
-  log(`generating ${maxEvents.toLocaleString('en')} events (emulator's generator and hashing, in Node)…`);
+  log(
+    `generating ${maxEvents.toLocaleString('en')} events (emulator's generator and hashing, in Node)…`,
+  );
   const events = await makeEvents(maxEvents);
   log('building the bench page…');
   const built = await buildPage();
@@ -98,7 +112,11 @@ if (needsPage) {
 const missed = (id, figures) => {
   if (id.startsWith('pages-')) return figures.paint_ms.median > TARGETS.firstPageMs;
   if (id === 'infinite-10000') return figures.paint_ms.median > TARGETS.loaded10kMs;
-  if (id === 'infinite-100000') return figures.heap_mb.used_after_mount.median > TARGETS.heap100kMb || figures.paint_ms.median > TARGETS.loaded10kMs;
+  if (id === 'infinite-100000')
+    return (
+      figures.heap_mb.used_after_mount.median > TARGETS.heap100kMb ||
+      figures.paint_ms.median > TARGETS.loaded10kMs
+    );
   if (id === 'scroll') return figures.frame_ms.p95 > TARGETS.scrollP95Ms + FRAME_JITTER_MS;
   return false;
 };
@@ -108,8 +126,18 @@ try {
     log(`Chromium: ${runs} runs per figure, each in a fresh browser context…`);
     const mounts = wants('render')
       ? [
-          ...[25, 50, 100].map((n) => ({ id: `pages-${n}`, mode: 'pages', pageSize: n, events: 1000 })),
-          ...[1000, 10_000, 100_000].map((n) => ({ id: `infinite-${n}`, mode: 'infinite', pageSize: 100, events: n })),
+          ...[25, 50, 100].map((n) => ({
+            id: `pages-${n}`,
+            mode: 'pages',
+            pageSize: n,
+            events: 1000,
+          })),
+          ...[1000, 10_000, 100_000].map((n) => ({
+            id: `infinite-${n}`,
+            mode: 'infinite',
+            pageSize: 100,
+            events: n,
+          })),
         ]
       : [];
     results.render = await measureRender({
@@ -127,7 +155,10 @@ try {
       log(`checkEvent: running ${path.relative(root, CHECK_EVENT_SCRIPT)}…`);
       const r = await checkEventInChromium();
       results.check_event = r ? { source: 'bench/checkEvent.chromium.mjs', ...r } : null;
-      if (!r) notes.push('bench/checkEvent.chromium.mjs failed: no checkEvent figure (see its output above).');
+      if (!r)
+        notes.push(
+          'bench/checkEvent.chromium.mjs failed: no checkEvent figure (see its output above).',
+        );
     } else {
       log('checkEvent: bench/checkEvent.chromium.mjs absent, measuring in the bench page…');
       const r = await checkEventInPage(served);
@@ -161,7 +192,10 @@ const mark = (key, ok) => {
   return ok ? '✓' : '✗';
 };
 const n = (value, digits = 0) =>
-  Number(value).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  Number(value).toLocaleString('en', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
 const kb = (bytes) => `${n(bytes / 1024, 1)} kB`;
 const range = (s, digits = 0) => `${n(s.median, digits)} (${n(s.min, digits)}–${n(s.max, digits)})`;
 const section = (title) => rows.push([title]);
@@ -183,13 +217,20 @@ if (results.bundle) {
     '',
     '',
   ]);
-  rows.push(['viewer client (createViewerClient + checks)', `${kb(c.min)} min, ${kb(c.gzip)} min+gzip`, '', '']);
+  rows.push([
+    'viewer client (createViewerClient + checks)',
+    `${kb(c.min)} min, ${kb(c.gzip)} min+gzip`,
+    '',
+    '',
+  ]);
 }
 
 const render = results.render;
 if (render?.mounts && Object.keys(render.mounts).length > 0) {
   const m = render.mounts;
-  section(`Render in Chromium ${render.chromium}: mount → first painted rows, median (range) of ${runs} cold runs`);
+  section(
+    `Render in Chromium ${render.chromium}: mount → first painted rows, median (range) of ${runs} cold runs`,
+  );
   for (const size of [25, 50, 100]) {
     const f = m[`pages-${size}`];
     rows.push([
@@ -226,7 +267,8 @@ if (render?.mounts && Object.keys(render.mounts).length > 0) {
 }
 if (render?.scroll) {
   const s = render.scroll;
-  if (!render.mounts || Object.keys(render.mounts).length === 0) section(`Render in Chromium ${render.chromium}`);
+  if (!render.mounts || Object.keys(render.mounts).length === 0)
+    section(`Render in Chromium ${render.chromium}`);
   rows.push([
     `scrolling 100,000 loaded rows (${s.stepPx} px/frame, ${s.durationMs / 1000} s × ${runs})`,
     `frame p50 ${n(s.frame_ms.p50, 1)} ms, p95 ${n(s.frame_ms.p95, 1)} ms (by run ${range(s.p95_by_run, 1)}); ${n(s.late_frames_pct)}% frames late; idle frame ${n(s.idle_frame_ms.p50, 1)} ms`,
@@ -243,7 +285,8 @@ if (ce) {
   // versions, per CPU second of the measuring thread (what the machine's load does not move).
   const wall = (x) => (x && typeof x === 'object' && 'wall' in x ? x.wall : x);
   const cpu = (x) => (x && typeof x === 'object' && 'cpu' in x ? x.cpu : null);
-  const figure = (x) => `${range(wall(x))} events/s${cpu(x) ? `; per CPU second ${n(cpu(x).median)}/s` : ''}`;
+  const figure = (x) =>
+    `${range(wall(x))} events/s${cpu(x) ? `; per CPU second ${n(cpu(x).median)}/s` : ''}`;
   const c = wall(ce.chromium_pure_ts);
   rows.push([
     `checkEvent in Chromium ${ce.chromium} (${n(ce.events)} events)`,
@@ -251,7 +294,8 @@ if (ce) {
     `≥ ${n(TARGETS.checksPerS)}/s`,
     mark('check_event', c.median >= TARGETS.checksPerS),
   ]);
-  if (ce.node_native) rows.push([`checkEvent in Node ${ce.node} (native SHA-256)`, figure(ce.node_native), '', '']);
+  if (ce.node_native)
+    rows.push([`checkEvent in Node ${ce.node} (native SHA-256)`, figure(ce.node_native), '', '']);
 }
 if (em) {
   const sizes = em.sizes.filter((s, i, all) => all.indexOf(s) === i && em.by_size[s]);
@@ -264,7 +308,9 @@ if (em) {
     `≥ ${n(em.targets.verifyPerS)}/s`,
     mark('server_verify', v.events_per_s >= em.targets.verifyPerS),
   ]);
-  section(`Emulator (pnpm bench:emulator, BENCH_EVENTS=${n(emulatorEvents)}; full 1M: pnpm bench:emulator)`);
+  section(
+    `Emulator (pnpm bench:emulator, BENCH_EVENTS=${n(emulatorEvents)}; full 1M: pnpm bench:emulator)`,
+  );
   for (const run of em.ingest) {
     rows.push([
       `ingest, ${run.clients} client${run.clients > 1 ? 's' : ''} (batches of 100)`,
@@ -291,13 +337,19 @@ if (em) {
       mark('export', e.status === 'completed' && e.seconds <= em.targets.exportS),
     ]);
   }
-  rows.push(['emulator peak RSS', `${n(em.peak_rss_mb)} MB`, `≤ ${n(em.targets.rssMb)} MB`, mark('rss', em.peak_rss_mb <= em.targets.rssMb)]);
+  rows.push([
+    'emulator peak RSS',
+    `${n(em.peak_rss_mb)} MB`,
+    `≤ ${n(em.targets.rssMb)} MB`,
+    mark('rss', em.peak_rss_mb <= em.targets.rssMb),
+  ]);
 }
 
 const width = (i) => Math.max(...rows.filter((r) => r.length > 1).map((r) => [...r[i]].length));
 const widths = [0, 1, 2].map(width);
 const pad = (text, w) => text + ' '.repeat(Math.max(0, w - [...text].length));
-const line = (r) => `${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${pad(r[2], widths[2])}  ${r[3]}`.trimEnd();
+const line = (r) =>
+  `${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${pad(r[2], widths[2])}  ${r[3]}`.trimEnd();
 const out = [];
 out.push(
   `@getimmutable/react benchmark — ${results.cpus}, Node ${results.node}, load average ${results.load_average_at_start} → ${results.load_average_at_end}`,
@@ -309,12 +361,17 @@ for (const r of rows) out.push(r.length === 1 ? `\n${r[0]}` : line(r));
 
 // What bounds each missed target: the profiled run's heaviest code.
 const profiled = [
-  ...Object.entries(render?.mounts ?? {}).map(([id, f]) => [id, f.profile, `${n(f.profile?.paint_ms ?? 0)} ms`]),
+  ...Object.entries(render?.mounts ?? {}).map(([id, f]) => [
+    id,
+    f.profile,
+    `${n(f.profile?.paint_ms ?? 0)} ms`,
+  ]),
   ['scroll', render?.scroll?.profile, `p95 ${n(render?.scroll?.profile?.p95_ms ?? 0, 1)} ms`],
 ].filter(([, p]) => p);
 if (profiled.length > 0) {
   // "(anonymous) — file:line" → "file:line"; a chain of callers with the same share keeps its deepest frame.
-  const label = (name) => (name.startsWith('(anonymous) — ') ? name.slice('(anonymous) — '.length) : name);
+  const label = (name) =>
+    name.startsWith('(anonymous) — ') ? name.slice('(anonymous) — '.length) : name;
   const chainCollapsed = (frames) =>
     frames.reduce((kept, f) => {
       const last = kept.at(-1);
@@ -322,19 +379,33 @@ if (profiled.length > 0) {
       else kept.push(f);
       return kept;
     }, []);
-  out.push('', 'What bounds it — one extra CPU-profiled run each (CDP Profiler, 200 µs sampling; share of sampled time):');
+  out.push(
+    '',
+    'What bounds it — one extra CPU-profiled run each (CDP Profiler, 200 µs sampling; share of sampled time):',
+  );
   for (const [id, p, figure] of profiled) {
-    const inKit = chainCollapsed(p.totalByFunction.filter((f) => /packages\/|virtual-core|table-core/.test(f.name))).slice(0, 5);
-    const self = p.selfByFunction.filter((f) => !/^\((idle|program|root)\)/.test(f.name)).slice(0, 5);
+    const inKit = chainCollapsed(
+      p.totalByFunction.filter((f) => /packages\/|virtual-core|table-core/.test(f.name)),
+    ).slice(0, 5);
+    const self = p.selfByFunction
+      .filter((f) => !/^\((idle|program|root)\)/.test(f.name))
+      .slice(0, 5);
     const buckets = p.selfBySource.filter((b) => b.name !== '(idle)').slice(0, 6);
     out.push(`  ${id} (${figure}; ${n(p.totalMs)} ms sampled) → ${path.relative(root, p.file)}`);
     out.push(`      by package: ${buckets.map((b) => `${b.name} ${n(b.pct, 1)}%`).join(', ')}`);
-    out.push(`      total:      ${inKit.map((f) => `${label(f.name)} ${n(f.pct, 1)}%`).join(' › ')}`);
+    out.push(
+      `      total:      ${inKit.map((f) => `${label(f.name)} ${n(f.pct, 1)}%`).join(' › ')}`,
+    );
     out.push(`      self:       ${self.map((f) => `${label(f.name)} ${n(f.pct, 1)}%`).join(', ')}`);
   }
-  out.push('  ("(program)" is V8 parse/compile and Blink style, layout and paint; see bench/README.md.)');
+  out.push(
+    '  ("(program)" is V8 parse/compile and Blink style, layout and paint; see bench/README.md.)',
+  );
 }
-if (results.emulator) notes.push(`Emulator figures at BENCH_EVENTS=${n(emulatorEvents)} to keep \`pnpm bench\` short; the full 1M run: pnpm bench:emulator.`);
+if (results.emulator)
+  notes.push(
+    `Emulator figures at BENCH_EVENTS=${n(emulatorEvents)} to keep \`pnpm bench\` short; the full 1M run: pnpm bench:emulator.`,
+  );
 notes.push(
   `Scroll: a frame is the rAF-to-rAF interval; p95 is judged with ${FRAME_JITTER_MS} ms of vsync jitter allowed. DOM: "does not grow" = within ${DOM_TOLERANCE * 100}%.`,
   'A 2-core machine shared with other work is noisy: compare medians of runs on one machine, and see the load average above.',

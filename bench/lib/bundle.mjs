@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { clientDir, esbuild, reactDir } from './esbuild.mjs';
 
-const measureModule = () => import(pathToFileURL(path.join(reactDir, 'scripts/measureBundle.mjs')).href);
+const measureModule = () =>
+  import(pathToFileURL(path.join(reactDir, 'scripts/measureBundle.mjs')).href);
 
 /**
  * What an app pays to show `<AuditLog />`: the component, its provider and `createViewerClient`,

@@ -11,14 +11,22 @@ const root = path.join(here, '..');
  * What an app imports to show the audit log: the component, the provider it needs, and the
  * client's `createViewerClient` that the provider is given.
  */
-export const APP_IMPORTS = { imports: '{ AuditLog, ImmutableViewerProvider }', clientImports: '{ createViewerClient }' };
+export const APP_IMPORTS = {
+  imports: '{ AuditLog, ImmutableViewerProvider }',
+  clientImports: '{ createViewerClient }',
+};
 
 /**
  * @param {{ imports: string, clientImports?: string, from?: string, css?: boolean }} options — e.g.
  *   `{ imports: '{ AuditLog }', clientImports: '{ createViewerClient }' }`
  * @returns {Promise<{ js: number, jsGzip: number, css: number, cssGzip: number, min: number, gzip: number }>}
  */
-export async function measureBundle({ imports, clientImports, from = path.join(root, 'src/index.ts'), css = true }) {
+export async function measureBundle({
+  imports,
+  clientImports,
+  from = path.join(root, 'src/index.ts'),
+  css = true,
+}) {
   const client = clientImports ? `\nexport ${clientImports} from '@getimmutable/client';` : '';
   const result = await build({
     stdin: {
@@ -51,13 +59,24 @@ export async function measureBundle({ imports, clientImports, from = path.join(r
   }
   const jsGzip = gzipSync(js, { level: 9 }).length;
   const cssGzip = css ? gzipSync(cssBytes, { level: 9 }).length : 0;
-  return { js: js.length, jsGzip, css: cssBytes.length, cssGzip, min: js.length + cssBytes.length, gzip: jsGzip + cssGzip };
+  return {
+    js: js.length,
+    jsGzip,
+    css: cssBytes.length,
+    cssGzip,
+    min: js.length + cssBytes.length,
+    gzip: jsGzip + cssGzip,
+  };
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   // `node measureBundle.mjs` measures APP_IMPORTS; `node measureBundle.mjs "{ AuditLog }"` one export set.
   const options = process.argv[2] ? { imports: process.argv[2] } : APP_IMPORTS;
   const size = await measureBundle(options);
-  const label = options.clientImports ? `${options.imports} + client ${options.clientImports}` : options.imports;
-  console.log(`${label}: ${(size.min / 1024).toFixed(1)} kB min, ${(size.gzip / 1024).toFixed(1)} kB min+gzip (JS ${(size.jsGzip / 1024).toFixed(1)} kB + CSS ${(size.cssGzip / 1024).toFixed(1)} kB gzipped)`);
+  const label = options.clientImports
+    ? `${options.imports} + client ${options.clientImports}`
+    : options.imports;
+  console.log(
+    `${label}: ${(size.min / 1024).toFixed(1)} kB min, ${(size.gzip / 1024).toFixed(1)} kB min+gzip (JS ${(size.jsGzip / 1024).toFixed(1)} kB + CSS ${(size.cssGzip / 1024).toFixed(1)} kB gzipped)`,
+  );
 }
