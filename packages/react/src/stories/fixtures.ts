@@ -222,6 +222,12 @@ export function viewerToken(
 /** The `jti` of a token the story server treats as expired, though its `exp` says otherwise. */
 export const STALE_JTI = 'stale-story-token';
 
+/**
+ * `jti`s the story server treats as expired from the moment a story adds them: a token that
+ * expires mid-session, at a point the story chooses (after scrolling, say).
+ */
+export const expiredJtis = new Set<string>();
+
 /** Metadata that stresses the JSON tree: deep nesting, long arrays, long strings, URLs and odd keys. */
 export function longMetadata(): Record<string, unknown> {
   let deep: Record<string, unknown> = { leaf: 'the bottom, 12 levels down' };

@@ -13,7 +13,7 @@ import {
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { globToRegExp } from '../../../emulator/src/glob.js';
 import { parseInstant } from '../../../emulator/src/timeBounds.js';
-import { API_BASE, brokenDataset, STALE_JTI, type Dataset } from './fixtures.js';
+import { API_BASE, brokenDataset, expiredJtis, STALE_JTI, type Dataset } from './fixtures.js';
 
 const api = (path: string) => `${API_BASE}/api/v1${path}`;
 
@@ -55,7 +55,11 @@ function readClaims(request: Request): Claims {
       exp: typeof claims.exp === 'number' ? claims.exp : null,
       jti: typeof claims.jti === 'string' ? claims.jti : null,
     };
-    if (parsed.jti === STALE_JTI || (parsed.exp !== null && parsed.exp * 1000 <= Date.now())) {
+    if (
+      parsed.jti === STALE_JTI ||
+      (parsed.jti !== null && expiredJtis.has(parsed.jti)) ||
+      (parsed.exp !== null && parsed.exp * 1000 <= Date.now())
+    ) {
       throw new Refusal(problem(401, 'token_expired', 'The viewer token has expired.'));
     }
     return parsed;

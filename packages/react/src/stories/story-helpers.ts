@@ -1,6 +1,6 @@
 /** Small helpers shared by the stories' play functions and parameters. */
 import { fn } from 'storybook/test';
-import { STALE_JTI, viewerToken } from './fixtures.js';
+import { expiredJtis, STALE_JTI, viewerToken } from './fixtures.js';
 import type { ViewerParameters } from './withViewer.js';
 
 /** Rows of the audit table that hold an event (not skeleton or spacer rows). */
@@ -16,6 +16,25 @@ export function expiredTokenViewer(): ViewerParameters & { getToken: ReturnType<
     // exp is far away, so the client trusts it until the server answers 401 token_expired.
     token: viewerToken({ jti: STALE_JTI }),
     getToken: fn(async () => viewerToken({ jti: 'refreshed-token' })).mockName('getToken'),
+  };
+}
+
+/**
+ * Viewer parameters for "the token is good until `expire()` is called, then the server says it
+ * expired; the refresh succeeds".
+ */
+export function expiringTokenViewer(): ViewerParameters & {
+  getToken: ReturnType<typeof fn>;
+  expire: () => void;
+  /** Good again (for the next run of the story). */
+  reset: () => void;
+} {
+  const jti = `expiring-${Math.random().toString(36).slice(2)}`;
+  return {
+    token: viewerToken({ jti }),
+    getToken: fn(async () => viewerToken({ jti: 'refreshed-token' })).mockName('getToken'),
+    expire: () => expiredJtis.add(jti),
+    reset: () => expiredJtis.delete(jti),
   };
 }
 

@@ -4,7 +4,12 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { brokenDataset, emptyDataset } from '../stories/fixtures.js';
 import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
 import { StateGrid, panelLabels } from '../stories/StateGrid.js';
-import { eventRows, expiredTokenViewer, failFast } from '../stories/story-helpers.js';
+import {
+  eventRows,
+  expiredTokenViewer,
+  expiringTokenViewer,
+  failFast,
+} from '../stories/story-helpers.js';
 
 const meta = {
   title: 'Components/AuditLogTable',
@@ -140,6 +145,50 @@ export const Infinite: Story = {
   args: { mode: 'infinite' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement).length).toBeGreaterThan(0));
+  },
+};
+
+const expiring = expiringTokenViewer();
+
+/**
+ * Infinite mode, scrolled down, when the token expires on the server: the next page's request is
+ * refused, the client gets a new token and repeats it, and the reader sees only more rows — no
+ * error, no jump in scroll position.
+ */
+export const InfiniteTokenExpires: Story = {
+  args: { mode: 'infinite' },
+  parameters: { viewer: expiring },
+  beforeEach: () => expiring.reset,
+  play: async ({ canvasElement, step }) => {
+    const table = () => within(canvasElement).getByRole('table', { name: 'Audit events' });
+    // Loaded and settled: the first pages (enough to fill the view and the look-ahead) are in.
+    await waitFor(() => expect(table()).toHaveAttribute('aria-rowcount', '51'), { timeout: 5000 });
+    await waitFor(() => expect(table()).not.toHaveAttribute('aria-busy'));
+    const scroller = canvasElement.querySelector<HTMLElement>('[data-slot="table-scroll"]')!;
+    let alerts = 0;
+    const watch = new MutationObserver(() => {
+      alerts += canvasElement.querySelectorAll('[role="alert"]').length;
+    });
+    watch.observe(canvasElement, { childList: true, subtree: true, attributes: true });
+    const refreshes = expiring.getToken.mock.calls.length;
+
+    await step('the token expires, then the reader scrolls on', async () => {
+      expiring.expire();
+      scroller.scrollTop = 30 * 44; // row 30 of 50 at the top: the next page is due
+      scroller.dispatchEvent(new Event('scroll'));
+      await waitFor(() => expect(table()).toHaveAttribute('aria-rowcount', '76'), {
+        timeout: 5000,
+      });
+    });
+
+    watch.disconnect();
+    await expect(expiring.getToken.mock.calls.length).toBeGreaterThan(refreshes);
+    await expect(alerts).toBe(0);
+    await expect(scroller.scrollTop).toBeCloseTo(30 * 44, 0);
+    await expect(canvasElement.querySelector('[data-slot="table-root"]')).toHaveAttribute(
+      'data-state',
+      'ready',
+    );
   },
 };
 
