@@ -35,6 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const TARGET_EVENTS_PER_S = 250_000;
 const EVENTS = 5_000;
@@ -42,14 +43,6 @@ const WARMUP_MS = 1_500;
 const ROUNDS = 9;
 const ROUND_MS = 300;
 const API_KEY = `imk_${'x'.repeat(32)}`;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = path.join(root, 'packages/client');
@@ -229,10 +222,7 @@ async function inChromium(script, json) {
     '/bench.js': ['text/javascript; charset=utf-8', script],
     '/events.json': ['application/json', json],
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);

@@ -1,0 +1,2 @@
+/** Playwright `launchOptions` for the system Chromium (see chromium.mjs). */
+export declare const chromiumLaunchOptions: { executablePath: string; args: string[] };
