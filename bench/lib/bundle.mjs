@@ -1,8 +1,8 @@
-// What an app pays in bytes: esbuild, minified, ES2022, browser; min and min+gzip (-9).
+// What an app pays in bytes, measured as the size guard measures it (packages/react/scripts/
+// measureBundle.mjs: esbuild, minified, ES2022, browser; min and min+gzip -9).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { clientDir, esbuild, reactDir } from './esbuild.mjs';
+import { clientDir, reactDir } from './esbuild.mjs';
 
 const measureModule = () =>
   import(pathToFileURL(path.join(reactDir, 'scripts/measureBundle.mjs')).href);
@@ -17,24 +17,6 @@ export async function auditLogBundle() {
   return measureBundle(APP_IMPORTS);
 }
 
-/** One minified ESM bundle of `contents` (React external), gzip -9. */
-async function gzipOf(contents) {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: reactDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    jsx: 'automatic',
-    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
-}
-
 /**
  * Where the bytes of `auditLogBundle()` come from, each layer measured on top of the ones before
  * (so shared code counts once, in the first layer that pulls it in): the TanStack APIs the kit
@@ -47,6 +29,8 @@ export { useTable, columnVisibilityFeature, tableFeatures, createColumnHelper } 
 export { useVirtualizer } from '@tanstack/react-virtual';`;
   const client = `${tanstack}\nexport { createViewerClient } from '@getimmutable/client';`;
   const integrity = `${client}\nexport { checkEvent, checkChain } from '@getimmutable/client';`;
+  const { measureJs } = await measureModule();
+  const gzipOf = async (contents) => (await measureJs(contents)).gzip;
   const [stack, withClient, withIntegrity, total] = await Promise.all(
     [tanstack, client, integrity].map(gzipOf).concat(auditLogBundle()),
   );
@@ -64,20 +48,7 @@ export const CLIENT_IMPORTS = '{ createViewerClient, checkEvent, checkChain, com
 
 /** The viewer client alone: createViewerClient and the integrity helpers, the same method. */
 export async function clientBundle() {
-  const result = await esbuild.build({
-    stdin: {
-      contents: `export ${CLIENT_IMPORTS} from ${JSON.stringify(path.join(clientDir, 'src/index.ts'))};`,
-      resolveDir: clientDir,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const js = Buffer.from(result.outputFiles[0].contents);
-  return { min: js.length, gzip: gzipSync(js, { level: 9 }).length };
+  const { measureJs } = await measureModule();
+  const entry = JSON.stringify(path.join(clientDir, 'src/index.ts'));
+  return measureJs(`export ${CLIENT_IMPORTS} from ${entry};`, clientDir);
 }
