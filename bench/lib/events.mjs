@@ -1,6 +1,6 @@
 // Realistic events, exactly as the API returns them, without SQLite or HTTP: the emulator's own
-// pure ingest steps (generateSeedEvents → validatePayload → chain fields → canonicalize →
-// SHA-256 → eventFromRow) run here in Node, so every `event_hash` and `previous_event_hash` is
+// pure ingest steps (generateSeedEvents → validatePayload → chainEvent (chain fields, JCS,
+// SHA-256) → eventFromRow) run here in Node, so every `event_hash` and `previous_event_hash` is
 // real and the integrity cells in the page check out, as they would against the server.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,9 +11,7 @@ import { esbuild, emulatorDir } from './esbuild.mjs';
 const ENTRY = `
 import { generateSeedEvents } from './generateSeedEvents.ts';
 import { validatePayload } from './validatePayload.ts';
-import { canonicalize } from './canonicalize.ts';
-import { sha256Hex } from './sha256.ts';
-import { formatTimestamp } from './timeBounds.ts';
+import { chainEvent } from './chainEvent.ts';
 import { eventFromRow } from './eventRows.ts';
 import { checkEvent } from '../../client/src/checkEvent.ts';
 import { checkChain } from '../../client/src/checkChain.ts';
@@ -31,15 +29,7 @@ export function makeEvents(count, endMs) {
     const chain = p.tenant_id ?? '';
     const head = heads.get(chain);
     const ms = Math.max(seeded[i].at, lastMs);
-    const hashed = {
-      id: crypto.randomUUID(),
-      ...p,
-      created_at: formatTimestamp(ms),
-      previous_event_hash: head?.event_hash ?? null,
-      sequence: (head?.sequence ?? 0) + 1,
-    };
-    const body = canonicalize(hashed);
-    const eventHash = sha256Hex(body);
+    const { hashed, body, eventHash } = chainEvent(p, head, ms);
     heads.set(chain, { sequence: hashed.sequence, event_hash: eventHash });
     lastMs = Date.parse(hashed.created_at);
     out[count - 1 - i] = eventFromRow(body, eventHash);
@@ -63,7 +53,12 @@ let loaded;
 async function generator() {
   if (!loaded) {
     const result = await esbuild.build({
-      stdin: { contents: ENTRY, resolveDir: path.join(emulatorDir, 'src'), sourcefile: 'events-entry.js', loader: 'js' },
+      stdin: {
+        contents: ENTRY,
+        resolveDir: path.join(emulatorDir, 'src'),
+        sourcefile: 'events-entry.js',
+        loader: 'js',
+      },
       bundle: true,
       platform: 'node',
       format: 'esm',

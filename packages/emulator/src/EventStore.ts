@@ -1,14 +1,11 @@
-import crypto from 'node:crypto';
 import { AlertRules, type AlertOptions } from './AlertRules.js';
-import { canonicalize } from './canonicalize.js';
+import { chainEvent, type ChainHead } from './chainEvent.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
 import { eventFromRow, searchText } from './eventRows.js';
 import { filtersSql, searchWords, type EventFilters } from './eventFilters.js';
 import { globToSqlite } from './glob.js';
 import { statement, type Db } from './openDatabase.js';
-import { sha256Hex } from './sha256.js';
-import { formatTimestamp } from './timeBounds.js';
-import type { AuditEvent, EventFields, HashedEvent, Pagination, Scope } from './types.js';
+import type { AuditEvent, EventFields, Pagination, Scope } from './types.js';
 
 /** A filter term matching at least this many events counts as broad (see #broadTerms). */
 const BROAD = 2000;
@@ -27,7 +24,7 @@ export interface IngestResult {
  * index probes per event. Discarded when the transaction ends (commit or rollback).
  */
 interface TxState {
-  heads: Map<string, { sequence: number; event_hash: string } | undefined>;
+  heads: Map<string, ChainHead | undefined>;
   /** The newest `created_at` in epoch ms (as stored: whole milliseconds); undefined until read. */
   lastMs: number | undefined;
 }
@@ -101,22 +98,14 @@ export class EventStore {
     }
     let head = tx.heads.get(chain);
     if (head === undefined && !tx.heads.has(chain)) {
-      head = this.#stmts.head.get(chain) as { sequence: number; event_hash: string } | undefined;
+      head = this.#stmts.head.get(chain) as ChainHead | undefined;
     }
     if (tx.lastMs === undefined) {
       const last = this.#stmts.lastCreated.get() as { created_at: string } | undefined;
       tx.lastMs = last ? Date.parse(last.created_at) : -Infinity;
     }
     const ms = Math.max(at ?? this.#now(), tx.lastMs);
-    const hashed: HashedEvent = {
-      id: crypto.randomUUID(),
-      ...p,
-      created_at: formatTimestamp(ms),
-      previous_event_hash: head?.event_hash ?? null,
-      sequence: (head?.sequence ?? 0) + 1,
-    };
-    const body = canonicalize(hashed);
-    const eventHash = sha256Hex(body);
+    const { hashed, body, eventHash } = chainEvent(p, head, ms);
     const { lastInsertRowid } = this.#stmts.insert.run(
       hashed.id,
       chain,

@@ -1,0 +1,33 @@
+import crypto from 'node:crypto';
+import { canonicalize } from './canonicalize.js';
+import { sha256Hex } from './sha256.js';
+import { formatTimestamp } from './timeBounds.js';
+import type { EventFields, HashedEvent } from './types.js';
+
+/** The newest event of a chain: what the next one links to. */
+export interface ChainHead {
+  sequence: number;
+  event_hash: string;
+}
+
+/**
+ * How an event joins its chain: a new id, its time, the link to the chain's head (none for the
+ * first) and the next sequence; then the JCS text that is stored and hashed, and its SHA-256.
+ * The one definition for ingest (EventStore) and for anything that builds real chains without
+ * the database (the benchmarks).
+ */
+export function chainEvent(
+  fields: EventFields,
+  head: ChainHead | undefined,
+  ms: number,
+): { hashed: HashedEvent; body: string; eventHash: string } {
+  const hashed: HashedEvent = {
+    id: crypto.randomUUID(),
+    ...fields,
+    created_at: formatTimestamp(ms),
+    previous_event_hash: head?.event_hash ?? null,
+    sequence: (head?.sequence ?? 0) + 1,
+  };
+  const body = canonicalize(hashed);
+  return { hashed, body, eventHash: sha256Hex(body) };
+}
