@@ -11,6 +11,7 @@ import {
   type VerifyBreak,
 } from '@getimmutable/client';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { FILTER_NAMES, type FilterName } from '../../../emulator/src/eventFilters.js';
 import { globToRegExp } from '../../../emulator/src/glob.js';
 import { parseInstant } from '../../../emulator/src/timeBounds.js';
 import { API_BASE, brokenDataset, expiredJtis, STALE_JTI, type Dataset } from './fixtures.js';
@@ -111,24 +112,11 @@ const inScope = (event: AuditEvent, claims: Claims) =>
   event.tenant_id === claims.tenant_id &&
   (claims.actor_id === null || event.actor_id === claims.actor_id);
 
-const FILTERS = [
-  'actor_id',
-  'action',
-  'resource',
-  'resource_id',
-  'tenant_id',
-  'session_id',
-  'target_type',
-  'target_id',
-  'search',
-  'from',
-  'to',
-] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+type Filters = Partial<Record<FilterName, string>>;
 
 function readFilters(source: Record<string, unknown>): Filters {
   const filters: Filters = {};
-  for (const name of FILTERS) {
+  for (const name of FILTER_NAMES) {
     const value = source[name];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string') throw new Refusal(invalid(name, 'must be a string'));
