@@ -2,15 +2,19 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 describe('the viewer entry', () => {
+  // One browser bundle of the entry (with its metafile) serves both tests.
+  const bundled = build({
+    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+
   it('bundles for the browser without Node built-ins or import-time window access', async () => {
-    const result = await build({
-      entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-    });
+    const result = await bundled;
     const code = result.outputFiles[0]!.text;
     expect(code).not.toMatch(/from\s+["']node:|require\(["']node:/);
     expect(code).not.toMatch(/\bwindow\b/);
@@ -31,15 +35,7 @@ describe('the viewer entry', () => {
   });
 
   it('keeps the server SDK out of the viewer entry', async () => {
-    const result = await build({
-      entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await bundled;
     const inputs = Object.keys(result.metafile.inputs);
     expect(
       inputs.some((f) => f.endsWith('ImmutableClient.ts') || f.endsWith('PendingEvent.ts')),
