@@ -223,10 +223,10 @@ export function viewerToken(
 export const STALE_JTI = 'stale-story-token';
 
 /**
- * `jti`s the story server treats as expired from the moment a story adds them: a token that
- * expires mid-session, at a point the story chooses (after scrolling, say).
+ * The `jti`s the story server treats as expired: STALE_JTI always, and any a story adds — a token
+ * that expires mid-session, at a point the story chooses (after scrolling, say).
  */
-export const expiredJtis = new Set<string>();
+export const expiredJtis = new Set<string>([STALE_JTI]);
 
 /** Metadata that stresses the JSON tree: deep nesting, long arrays, long strings, URLs and odd keys. */
 export function longMetadata(): Record<string, unknown> {

@@ -14,7 +14,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { FILTER_NAMES, type FilterName } from '../../../emulator/src/eventFilters.js';
 import { globToRegExp } from '../../../emulator/src/glob.js';
 import { parseInstant } from '../../../emulator/src/timeBounds.js';
-import { API_BASE, brokenDataset, expiredJtis, STALE_JTI, type Dataset } from './fixtures.js';
+import { API_BASE, brokenDataset, expiredJtis, type Dataset } from './fixtures.js';
 
 const api = (path: string) => `${API_BASE}/api/v1${path}`;
 
@@ -57,7 +57,6 @@ function readClaims(request: Request): Claims {
       jti: typeof claims.jti === 'string' ? claims.jti : null,
     };
     if (
-      parsed.jti === STALE_JTI ||
       (parsed.jti !== null && expiredJtis.has(parsed.jti)) ||
       (parsed.exp !== null && parsed.exp * 1000 <= Date.now())
     ) {
