@@ -84,9 +84,10 @@ const notes = [];
 // ─── Bundle ─────────────────────────────────────────────────────────────────────────────
 if (wants('bundle')) {
   log('bundle sizes…');
+  const auditLog = await auditLogBundle();
   results.bundle = {
-    audit_log: await auditLogBundle(),
-    composition: await auditLogComposition(),
+    audit_log: auditLog,
+    composition: await auditLogComposition(auditLog),
     client: { imports: CLIENT_IMPORTS, ...(await clientBundle()) },
   };
 }

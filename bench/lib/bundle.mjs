@@ -22,8 +22,9 @@ export async function auditLogBundle() {
  * (so shared code counts once, in the first layer that pulls it in): the TanStack APIs the kit
  * uses, the viewer client's HTTP part, the client's in-browser integrity checks (JCS + SHA-256),
  * then the kit's own components and hooks, and the stylesheet.
+ * @param {Awaited<ReturnType<typeof auditLogBundle>>} total — `auditLogBundle()`'s result
  */
-export async function auditLogComposition() {
+export async function auditLogComposition(total) {
   const tanstack = `export { QueryClient, QueryClientProvider, QueryClientContext, useQuery, useInfiniteQuery, useMutation, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 export { useTable, columnVisibilityFeature, tableFeatures, createColumnHelper } from '@tanstack/react-table';
 export { useVirtualizer } from '@tanstack/react-virtual';`;
@@ -31,8 +32,8 @@ export { useVirtualizer } from '@tanstack/react-virtual';`;
   const integrity = `${client}\nexport { checkEvent, checkChain } from '@getimmutable/client';`;
   const { measureJs } = await measureModule();
   const gzipOf = async (contents) => (await measureJs(contents)).gzip;
-  const [stack, withClient, withIntegrity, total] = await Promise.all(
-    [tanstack, client, integrity].map(gzipOf).concat(auditLogBundle()),
+  const [stack, withClient, withIntegrity] = await Promise.all(
+    [tanstack, client, integrity].map(gzipOf),
   );
   return {
     tanstack: stack,
