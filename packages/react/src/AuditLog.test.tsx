@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { emulatorUrl, mint, renderWithViewer, viewerFor } from '../test/emulatorFixture.js';
 import { AuditLog } from './AuditLog.js';
+import { defaultMessages, type Messages } from './messages.js';
 
 const dataRows = () => screen.getAllByRole('row').filter((row) => row.hasAttribute('data-event-id'));
 
@@ -41,6 +42,41 @@ describe('<AuditLog />', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(document.activeElement?.getAttribute('data-event-id')).toBe(first.getAttribute('data-event-id')));
+  });
+
+  it('shows every string through `messages`: replaced, no default text is left on screen', async () => {
+    const user = userEvent.setup();
+    // Each message becomes a marker naming its key (functions return one too).
+    const marked = Object.fromEntries(
+      Object.entries(defaultMessages).map(([key, value]) => [
+        key,
+        typeof value === 'function' ? () => `«${key}»` : typeof value === 'string' ? `«${key}»` : value,
+      ]),
+    ) as Partial<Messages>;
+    renderWithViewer(<AuditLog />, viewerFor('org_acme'), { messages: marked });
+    await waitFor(() => expect(dataRows().length).toBe(25));
+    await waitFor(() => expect(screen.getByText('«verified»')).toBeInTheDocument(), { timeout: 10_000 });
+    act(() => dataRows()[0]!.focus());
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: '«eventDetails»' });
+
+    expect(screen.getByRole('table', { name: '«tableLabel»' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /«columnActor»/ })).toBeInTheDocument();
+    // What a user reads or hears, piece by piece: text nodes and names, placeholders, titles.
+    // (Whole pieces, not substrings: event data such as a user agent's "Version/17.0" is not UI.)
+    const shown = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) shown.add(node.textContent!.trim());
+    for (const el of document.body.querySelectorAll('*')) {
+      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const value = el.getAttribute(attr);
+        if (value) shown.add(value.trim());
+      }
+    }
+    const leftovers = Object.entries(defaultMessages).filter(
+      ([, value]) => typeof value === 'string' && value.length > 1 && shown.has(value),
+    );
+    expect(leftovers).toEqual([]);
   });
 
   it('shows the verify badge verified for an intact tenant', async () => {

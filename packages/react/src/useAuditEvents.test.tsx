@@ -1,9 +1,10 @@
 import type { ViewerClient } from '@getimmutable/client';
+import { createViewerClient } from '@getimmutable/client';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { emulatorUrl, viewerFor } from '../test/emulatorFixture.js';
+import { emulatorUrl, mint, viewerFor } from '../test/emulatorFixture.js';
 import type { AuditFilters } from './auditFilters.js';
 import { ImmutableViewerProvider } from './ImmutableViewerProvider.js';
 import { useAuditEvents } from './useAuditEvents.js';
@@ -56,6 +57,53 @@ describe('useAuditEvents', () => {
     for (const e of result.current.events) expect(e.action.startsWith('auth.')).toBe(true);
     await waitFor(() => expect(result.current.events.length).toBeGreaterThan(0));
     expect(result.current.events.every((e) => e.action.startsWith('auth.'))).toBe(true);
+  });
+
+  it('aborts the request of the old filters when the filters change', async () => {
+    const { token } = await mint('org_acme');
+    const requests: Array<{ url: string; signal: AbortSignal | null | undefined }> = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The real emulator answers at once: hold the first filter's answer so it is still in flight.
+    const client = createViewerClient({
+      baseUrl: emulatorUrl(),
+      token,
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        requests.push({ url, signal: init?.signal });
+        if (url.includes('action=auth.')) await held;
+        return fetch(input, init);
+      },
+    });
+    let filters: AuditFilters = { action: 'auth.*' };
+    const { result, rerender } = renderHook(() => useAuditEvents({ filters, pageSize: 5 }), {
+      wrapper: wrapper(client),
+    });
+    await waitFor(() => expect(requests).toHaveLength(1));
+    filters = { action: 'document.*' };
+    rerender();
+    await waitFor(() => expect(result.current.events.length).toBeGreaterThan(0));
+    expect(result.current.events.every((e) => e.action.startsWith('document.'))).toBe(true);
+    expect(requests[0]!.url).toContain('action=auth.');
+    expect(requests[0]!.signal?.aborted).toBe(true);
+    release();
+  });
+
+  it("uses the host's QueryClient when the provider sits inside one", async () => {
+    const host = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const client = viewerFor('org_acme');
+    const { result } = renderHook(() => useAuditEvents({ pageSize: 5 }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <QueryClientProvider client={host}>
+          <ImmutableViewerProvider client={client}>{children}</ImmutableViewerProvider>
+        </QueryClientProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    // The events are in the host's cache: one cache (and one invalidate) for the app and the kit.
+    const cached = host.getQueryCache().findAll({ type: 'active' });
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.some((q) => q.state.data !== undefined)).toBe(true);
   });
 
   it('accumulates pages in infinite mode', async () => {
