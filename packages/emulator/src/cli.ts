@@ -8,10 +8,23 @@ import { seedEmulator } from './seed.js';
 import { tamper, type TamperAction } from './tamper.js';
 
 const USAGE = `Usage:
-  immutable-emulator [--port 8787] [--host 127.0.0.1] [--db FILE | :memory:] [--api-key imk_…]
-                     [--seed N] [--allow-origin ORIGIN]… [--public-url URL]
-                     [--high-volume-threshold N] [--sensitive-action GLOB]…
-  immutable-emulator tamper --db FILE (--edit ID | --delete ID | --swap ID1 ID2)`;
+  immutable-emulator [options]              serve the Immutable API on SQLite
+  immutable-emulator tamper --db FILE (--edit ID | --delete ID | --swap ID1 ID2)
+                                            change rows behind the server's back
+
+Options:
+  --port N                   port to listen on, 0 for any free one (default 8787)
+  --host HOST                address to listen on (default 127.0.0.1)
+  --db FILE | :memory:       the SQLite database file (default .data/immutable.db)
+  --api-key imk_…            the API key (default: generated once, kept in the database)
+  --seed N                   write N realistic events first (idempotent)
+  --allow-origin ORIGIN      allow CORS from this origin only (repeatable; default: any)
+  --public-url URL           base of export download links (default: the request's origin)
+  --high-volume-threshold N  events by one actor in a minute that raise an alert (default 100)
+  --sensitive-action GLOB    actions that raise an alert (repeatable, * wildcard; default *.deleted)
+  -h, --help                 print this help
+
+Readiness: GET /health answers 200 {"status":"ok"} once the database is open.`;
 
 /** Paths are relative to where the user ran the command (pnpm runs scripts in the package dir). */
 const resolveDb = (file: string) =>

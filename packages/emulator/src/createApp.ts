@@ -84,6 +84,13 @@ export function createApp(parts: AppParts): Hono<Env> {
   };
   const baseUrl = (c: Context<Env>) => parts.publicUrl ?? new URL(c.req.url).origin;
 
+  // Emulator only (not part of the Immutable API): a readiness probe for CI service steps, with no
+  // credentials, answered after the database has answered.
+  app.get('/health', (c) => {
+    db.prepare('SELECT 1').get();
+    return c.json({ status: 'ok' });
+  });
+
   const api = new Hono<Env>();
   api.use(authed);
 

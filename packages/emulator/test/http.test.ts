@@ -165,6 +165,18 @@ describe('CORS over TCP', () => {
   });
 });
 
+describe('the readiness probe', () => {
+  it('answers GET /health with 200 {"status":"ok"} and no credentials, and nothing else there', async () => {
+    await start();
+    const health = await tcp('GET', '/health', { auth: null });
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok' });
+    expect((await tcp('POST', '/health', { auth: null })).status).toBe(405);
+    // It is not an API route: the API itself still needs credentials.
+    expect((await tcp('GET', '/api/v1/events', { auth: null })).status).toBe(401);
+  });
+});
+
 describe('errors over TCP', () => {
   it('answers an unknown path with 404 not_found and a message', async () => {
     await start();
