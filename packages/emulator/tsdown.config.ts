@@ -9,7 +9,10 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   fixedExtension: false,
-  dts: true,
+  // The emulator uses the client only for its wire types: inline them, so the emulator installs
+  // alone and has no runtime dependency on the client.
+  // (eager: the lazy mode cannot follow the client's `export type *`.)
+  dts: { resolve: ['@getimmutable/client'], eager: true },
   sourcemap: true,
   clean: true,
 });
