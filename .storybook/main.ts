@@ -1,5 +1,5 @@
-// Storybook 10 for @getimmutable/react: stories live next to the components
-// (packages/react/src/**/*.stories.tsx); data comes from MSW handlers over the emulator's seed.
+// Storybook 10 for @getimmutable/react: stories live in packages/react/stories/, outside src/ so
+// no build or tarball can pick them up; data comes from MSW handlers over the emulator's seed.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
@@ -9,7 +9,7 @@ const reactSrc = path.join(root, 'packages/react/src');
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
-  stories: ['../packages/react/src/**/*.stories.@(ts|tsx)'],
+  stories: ['../packages/react/stories/**/*.stories.@(ts|tsx)'],
   addons: [
     '@storybook/addon-docs',
     '@storybook/addon-a11y',

@@ -1,17 +1,17 @@
 // Every story: the package's stylesheet, a themed frame with a fresh viewer client
-// (packages/react/src/stories/withViewer.tsx), MSW answering for the API, and axe as a test.
+// (packages/react/stories/support/withViewer.tsx), MSW answering for the API, and axe as a test.
 import '@getimmutable/react/styles.css';
 import type { Preview } from '@storybook/react-vite';
 import { isCommonAssetRequest } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { seedDataset } from '../packages/react/src/stories/fixtures.js';
-import { apiHandlers } from '../packages/react/src/stories/handlers.js';
+import { seedDataset } from '../packages/react/stories/support/fixtures.js';
+import { apiHandlers } from '../packages/react/stories/support/handlers.js';
 import {
   StoryFrame,
   type Theme,
   type ViewerParameters,
-} from '../packages/react/src/stories/withViewer.js';
+} from '../packages/react/stories/support/withViewer.js';
 
 const preview: Preview = {
   tags: ['autodocs'],

@@ -1,10 +1,10 @@
 import { AlertsList } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { emptyDataset } from '../stories/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { SCENARIO_TITLES, StateGrid } from '../stories/StateGrid.js';
-import { expiredTokenViewer, failFast } from '../stories/story-helpers.js';
+import { emptyDataset } from './support/fixtures.js';
+import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { SCENARIO_TITLES, StateGrid } from './support/StateGrid.js';
+import { expiredTokenViewer, failFast } from './support/story-helpers.js';
 
 const items = (root: HTMLElement) =>
   Array.from(root.querySelectorAll<HTMLElement>('[data-slot="alert"]'));

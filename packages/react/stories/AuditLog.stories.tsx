@@ -1,10 +1,10 @@
 import { AuditLog } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { brokenDataset, emptyDataset, longMetadataDataset } from './stories/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from './stories/handlers.js';
-import { StateGrid, panelLabels } from './stories/StateGrid.js';
-import { eventRows, expiredTokenViewer, failFast } from './stories/story-helpers.js';
+import { brokenDataset, emptyDataset, longMetadataDataset } from './support/fixtures.js';
+import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { StateGrid, panelLabels } from './support/StateGrid.js';
+import { eventRows, expiredTokenViewer, failFast } from './support/story-helpers.js';
 
 const meta = {
   title: 'Components/AuditLog',

@@ -1,15 +1,15 @@
 import { AuditLogTable } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { brokenDataset, emptyDataset } from '../stories/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { StateGrid, panelLabels } from '../stories/StateGrid.js';
+import { brokenDataset, emptyDataset } from './support/fixtures.js';
+import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { StateGrid, panelLabels } from './support/StateGrid.js';
 import {
   eventRows,
   expiredTokenViewer,
   expiringTokenViewer,
   failFast,
-} from '../stories/story-helpers.js';
+} from './support/story-helpers.js';
 
 const meta = {
   title: 'Components/AuditLogTable',

@@ -8,9 +8,9 @@ import {
   seedDataset,
   tenantEvents,
   type Dataset,
-} from '../stories/fixtures.js';
-import { errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { expiredTokenViewer, failFast, page } from '../stories/story-helpers.js';
+} from './support/fixtures.js';
+import { errorHandlers, loadingHandlers } from './support/handlers.js';
+import { expiredTokenViewer, failFast, page } from './support/story-helpers.js';
 
 /** An event of the story tenant and its predecessor in the chain (for the link check). */
 function pair(data: Dataset, pick: (events: AuditEvent[]) => AuditEvent | undefined) {

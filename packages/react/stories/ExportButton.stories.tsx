@@ -1,10 +1,10 @@
 import { ExportButton } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { emptyDataset, seedDataset } from '../stories/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { StateGrid } from '../stories/StateGrid.js';
-import { expiredTokenViewer, failFast } from '../stories/story-helpers.js';
+import { emptyDataset, seedDataset } from './support/fixtures.js';
+import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { StateGrid } from './support/StateGrid.js';
+import { expiredTokenViewer, failFast } from './support/story-helpers.js';
 
 const meta = {
   title: 'Components/ExportButton',

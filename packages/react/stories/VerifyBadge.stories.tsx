@@ -1,10 +1,10 @@
 import { VerifyBadge } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { brokenDataset, emptyDataset, tenantEvents } from '../stories/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from '../stories/handlers.js';
-import { StateGrid } from '../stories/StateGrid.js';
-import { expiredTokenViewer, failFast } from '../stories/story-helpers.js';
+import { brokenDataset, emptyDataset, tenantEvents } from './support/fixtures.js';
+import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { StateGrid } from './support/StateGrid.js';
+import { expiredTokenViewer, failFast } from './support/story-helpers.js';
 
 const meta = {
   title: 'Components/VerifyBadge',

@@ -10,9 +10,8 @@ import {
   type AuditEvent,
   type Target,
 } from '@getimmutable/client';
-// The emulator's package index pulls in better-sqlite3; these two files are pure TypeScript.
-import { generateSeedEvents } from '../../../emulator/src/generateSeedEvents.js';
-import { globToRegExp } from '../../../emulator/src/glob.js';
+// The browser-safe subpath: the package's main entry pulls in better-sqlite3.
+import { generateSeedEvents, globToRegExp } from '@getimmutable/emulator/browser';
 
 /** The origin every story's viewer client talks to; MSW answers for it. */
 export const API_BASE = 'https://api.example.test';

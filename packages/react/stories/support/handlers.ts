@@ -10,10 +10,13 @@ import {
   type ExportJob,
   type VerifyBreak,
 } from '@getimmutable/client';
+import {
+  FILTER_NAMES,
+  globToRegExp,
+  parseInstant,
+  type FilterName,
+} from '@getimmutable/emulator/browser';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { FILTER_NAMES, type FilterName } from '../../../emulator/src/eventFilters.js';
-import { globToRegExp } from '../../../emulator/src/glob.js';
-import { parseInstant } from '../../../emulator/src/timeBounds.js';
 import { API_BASE, brokenDataset, expiredJtis, type Dataset } from './fixtures.js';
 
 const api = (path: string) => `${API_BASE}/api/v1${path}`;
