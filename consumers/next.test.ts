@@ -43,16 +43,26 @@ describe('a Next.js 16 App Router app', () => {
     };
 
     const built = await run('npx', ['next', 'build'], { cwd: dir, env, timeoutMs: 600_000 });
-    console.log(`[next] ${built.split('\n').filter((l) => /Route|\/audit|api|○|ƒ/.test(l)).join('\n')}`);
-    expect(readTree(path.join(dir, '.next/static')), 'the API key in a client bundle').not.toContain(
-      emulator.apiKey,
+    console.log(
+      `[next] ${built
+        .split('\n')
+        .filter((l) => /Route|\/audit|api|○|ƒ/.test(l))
+        .join('\n')}`,
     );
+    expect(
+      readTree(path.join(dir, '.next/static')),
+      'the API key in a client bundle',
+    ).not.toContain(emulator.apiKey);
 
-    const server = await startServer('npx', ['next', 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
-      cwd: dir,
-      url: appUrl,
-      env,
-    });
+    const server = await startServer(
+      'npx',
+      ['next', 'start', '-p', String(appPort), '-H', '127.0.0.1'],
+      {
+        cwd: dir,
+        url: appUrl,
+        env,
+      },
+    );
     running.push(server);
 
     const response = await fetch(appUrl);

@@ -38,8 +38,12 @@ describe.each([
       .filter((f) => f.endsWith('.js'))
       .map((f) => fs.readFileSync(path.join(dir, 'dist/assets', f), 'utf8'))
       .join('\n');
-    expect(bundle, 'the API key must never reach the browser bundle').not.toContain(emulator.apiKey);
-    expect(fs.readdirSync(path.join(dir, 'dist/assets')).some((f) => f.endsWith('.css'))).toBe(true);
+    expect(bundle, 'the API key must never reach the browser bundle').not.toContain(
+      emulator.apiKey,
+    );
+    expect(fs.readdirSync(path.join(dir, 'dist/assets')).some((f) => f.endsWith('.css'))).toBe(
+      true,
+    );
 
     const backend = await startServer('node', ['server.mjs'], {
       cwd: dir,

@@ -27,18 +27,30 @@ function check(title, command, args) {
 /** Runs a Vitest invocation with a JSON report and adds its test counts. */
 function vitest(title, args) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'imv-test-')), 'report.json');
-  const ok = run(title, 'pnpm', ['exec', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run(title, 'pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   let counted = false;
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed += json.numPassedTests ?? 0;
-    failed += (json.numFailedTests ?? 0);
+    failed += json.numFailedTests ?? 0;
     counted = true;
     // A suite that failed to load has no tests to count but must still fail the run.
-    const broken = (json.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
+    const broken = (json.testResults ?? []).filter(
+      (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
+    );
     if (broken.length > 0) {
       failed += broken.length;
-      failures.push(...broken.map((r) => `${title}: ${path.relative(process.cwd(), r.name)} failed to run`));
+      failures.push(
+        ...broken.map((r) => `${title}: ${path.relative(process.cwd(), r.name)} failed to run`),
+      );
     }
     if ((json.numFailedTests ?? 0) > 0) failures.push(`${title}: ${json.numFailedTests} failed`);
   }
@@ -51,7 +63,9 @@ function vitest(title, args) {
 /** Runs the Playwright end-to-end suite with a JSON report and adds its counts. */
 function playwright(title, filter) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'imv-e2e-')), 'e2e.json');
-  const ok = run(title, 'pnpm', ['--filter', filter, 'run', 'e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const ok = run(title, 'pnpm', ['--filter', filter, 'run', 'e2e'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
   if (!fs.existsSync(report)) {
     failed++;
     failures.push(`${title}: did not run`);
@@ -76,6 +90,12 @@ if (fs.existsSync('vitest.storybook.config.ts')) {
 if (fs.existsSync('apps/demo/playwright.config.ts')) {
   playwright('end-to-end tests of the demo in Chromium', '@getimmutable/demo');
 }
+
+// Last: pack the packages and prove them in fresh apps outside the repository (minutes).
+vitest('packed tarballs and consumer apps (Vite, Next.js, TypeScript, the emulator bin)', [
+  '--config',
+  'consumers/vitest.config.ts',
+]);
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
 const summary = `${passed} passed, ${failed} failed`;

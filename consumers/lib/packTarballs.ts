@@ -13,7 +13,9 @@ export async function buildAndPack(outDir: string): Promise<Record<PackageName, 
   fs.mkdirSync(outDir, { recursive: true });
   const tarballs = {} as Record<PackageName, string>;
   for (const name of PACKAGE_NAMES) {
-    const { version } = JSON.parse(fs.readFileSync(path.join(packageDir(name), 'package.json'), 'utf8'));
+    const { version } = JSON.parse(
+      fs.readFileSync(path.join(packageDir(name), 'package.json'), 'utf8'),
+    );
     await run('pnpm', ['pack', '--pack-destination', outDir], { cwd: packageDir(name) });
     tarballs[name] = path.join(outDir, `getimmutable-${name}-${version}.tgz`);
     if (!fs.existsSync(tarballs[name])) throw new Error(`pnpm pack wrote no ${tarballs[name]}`);

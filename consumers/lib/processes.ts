@@ -5,6 +5,29 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The environment of a command. Inside the repository: ours. Outside (a consumer app): ours
+ * without what `pnpm test` adds — its `npm_config_*` settings (workspace overrides, reporter…)
+ * and the workspace's `node_modules/.bin` folders on PATH — so an app resolves only what it
+ * installed, as on a customer's machine.
+ */
+function environment(cwd: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (!path.relative(repoRoot, cwd).startsWith('..')) return { ...process.env, ...extra };
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(npm_|pnpm_)/i.test(key) && key !== 'INIT_CWD',
+    ),
+  );
+  env.PATH = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => path.relative(repoRoot, dir).startsWith('..'))
+    .join(path.delimiter);
+  return { ...env, ...extra };
+}
 
 export interface RunOptions {
   cwd: string;
@@ -17,7 +40,7 @@ export interface RunOptions {
 export function run(command: string, args: string[], options: RunOptions): Promise<string> {
   const { cwd, env = {}, timeoutMs = 600_000 } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true });
+    const child = spawn(command, args, { cwd, env: environment(cwd, env), detached: true });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -29,7 +52,10 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     child.once('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${output}`));
+      else
+        reject(
+          new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${output}`),
+        );
     });
   });
 }
@@ -51,7 +77,7 @@ export async function startServer(
   options: RunOptions & { url: string; readyPath?: string; readyStatus?: number },
 ): Promise<Server> {
   const { cwd, env = {}, url, readyPath = '/', readyStatus, timeoutMs = 60_000 } = options;
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true });
+  const child = spawn(command, args, { cwd, env: environment(cwd, env), detached: true });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -59,7 +85,9 @@ export async function startServer(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode} before it was ready:\n${output}`);
+      throw new Error(
+        `${command} ${args.join(' ')} exited with ${child.exitCode} before it was ready:\n${output}`,
+      );
     }
     try {
       const res = await fetch(new URL(readyPath, url), { signal: AbortSignal.timeout(2_000) });
@@ -69,7 +97,9 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`${command} ${args.join(' ')} did not answer ${url}${readyPath} within ${timeoutMs} ms:\n${output}`);
+      throw new Error(
+        `${command} ${args.join(' ')} did not answer ${url}${readyPath} within ${timeoutMs} ms:\n${output}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -11,11 +11,21 @@ const immutable = new ImmutableClient({
   baseUrl: process.env.IMMUTABLE_BASE_URL,
 });
 const dist = path.resolve('dist');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 async function mintToken(res) {
-  const { token, expires_at } = await immutable.createViewerToken({ tenant_id: process.env.TENANT_ID, ttl: 900 });
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_at }));
+  const { token, expires_at } = await immutable.createViewerToken({
+    tenant_id: process.env.TENANT_ID,
+    ttl: 900,
+  });
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ token, expires_at }));
 }
 
 function serveFile(urlPath, res) {
@@ -32,8 +42,12 @@ http
     const { pathname } = new URL(req.url, 'http://localhost');
     if (req.method === 'POST' && pathname === '/api/audit-token') {
       mintToken(res).catch((error) => {
-        res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ message: error.message }));
+        res
+          .writeHead(502, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: error.message }));
       });
     } else serveFile(pathname, res);
   })
-  .listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`listening on ${process.env.PORT}`));
+  .listen(Number(process.env.PORT), '127.0.0.1', () =>
+    console.log(`listening on ${process.env.PORT}`),
+  );
