@@ -12,10 +12,14 @@ export interface ConsumerApp {
   devDependencies: Record<string, string>;
 }
 
-const viteApp = (react: string, types: { react: string; dom: string }): ConsumerApp => ({
+const viteApp = (
+  react: string,
+  types: { react: string; dom: string },
+  reactQuery: string,
+): ConsumerApp => ({
   template: 'vite',
   tarballs: ['client', 'react'],
-  dependencies: { react, 'react-dom': react, '@tanstack/react-query': '5.108.0' },
+  dependencies: { react, 'react-dom': react, '@tanstack/react-query': reactQuery },
   devDependencies: {
     vite: '8.3.8',
     '@vitejs/plugin-react': '6.3.0',
@@ -28,8 +32,10 @@ const viteApp = (react: string, types: { react: string; dom: string }): Consumer
 export const APPS = {
   /** Only the emulator's tarball: its bin must run on plain Node with nothing else. */
   emulator: { template: null, tarballs: ['emulator'], dependencies: {}, devDependencies: {} },
-  viteReact18: viteApp('18.3.1', { react: '18.3.32', dom: '18.3.7' }),
-  viteReact19: viteApp('19.3.1', { react: '19.3.0', dom: '19.3.0' }),
+  // Both ends of the @tanstack/react-query peer range (^5.0.0): its first release (with React
+  // 18), and the one the workspace develops on (with React 19).
+  viteReact18: viteApp('18.3.1', { react: '18.3.32', dom: '18.3.7' }, '5.0.0'),
+  viteReact19: viteApp('19.3.1', { react: '19.3.0', dom: '19.3.0' }, '5.108.0'),
   next: {
     template: 'next',
     tarballs: ['client', 'react'],

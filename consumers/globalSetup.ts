@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { APPS, type AppName, type ConsumerSetup } from './apps.js';
 import { installApp } from './lib/installApp.js';
-import { buildAndPack, repoRoot } from './lib/packTarballs.js';
+import { packTarballs, repoRoot } from './lib/packTarballs.js';
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   }
   const timings: Record<string, number> = {};
   let started = performance.now();
-  const tarballs = await buildAndPack(path.join(workDir, 'tarballs'));
+  const tarballs = await packTarballs(path.join(workDir, 'tarballs'));
   timings['build and pack'] = seconds(started);
 
   started = performance.now();

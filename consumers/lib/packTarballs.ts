@@ -1,4 +1,7 @@
-/** Builds the three packages and packs each with `pnpm pack`, as `pnpm publish` would. */
+/**
+ * Packs the three packages with `pnpm pack`, as `pnpm publish` would: each package's `prepack`
+ * script builds it first, so a tarball always holds a build of the current sources.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackageName } from '../apps.js';
@@ -8,8 +11,7 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const PACKAGE_NAMES: PackageName[] = ['client', 'react', 'emulator'];
 export const packageDir = (name: PackageName) => path.join(repoRoot, 'packages', name);
 
-export async function buildAndPack(outDir: string): Promise<Record<PackageName, string>> {
-  await run('pnpm', ['run', '--silent', 'build'], { cwd: repoRoot });
+export async function packTarballs(outDir: string): Promise<Record<PackageName, string>> {
   fs.mkdirSync(outDir, { recursive: true });
   const tarballs = {} as Record<PackageName, string>;
   for (const name of PACKAGE_NAMES) {
