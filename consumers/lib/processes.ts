@@ -9,9 +9,13 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
+/** npm settings of the machine, wanted whoever runs npm: cache, registry, proxy, Node headers. */
+const MACHINE_NPM_SETTINGS =
+  /^npm_config_(cache|registry|userconfig|nodedir|proxy|https_proxy|noproxy)$/i;
+
 /**
  * The environment of a command. Inside the repository: ours. Outside (a consumer app): ours
- * without what `pnpm test` adds — its `npm_config_*` settings (workspace overrides, reporter…)
+ * without what `pnpm test` adds — its other `npm_*` variables (workspace overrides, reporter…)
  * and the workspace's `node_modules/.bin` folders on PATH — so an app resolves only what it
  * installed, as on a customer's machine.
  */
@@ -19,7 +23,8 @@ function environment(cwd: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (!path.relative(repoRoot, cwd).startsWith('..')) return { ...process.env, ...extra };
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !/^(npm_|pnpm_)/i.test(key) && key !== 'INIT_CWD',
+      ([key]) =>
+        MACHINE_NPM_SETTINGS.test(key) || (!/^(npm_|pnpm_)/i.test(key) && key !== 'INIT_CWD'),
     ),
   );
   env.PATH = (process.env.PATH ?? '')
