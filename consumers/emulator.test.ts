@@ -46,11 +46,11 @@ describe('the emulator installed alone', () => {
     const port = await freePort();
     const server = await startServer(
       'npx',
-      ['immutable-emulator', '--seed', '100', '--port', String(port), '--db', 'ci.db'],
+      ['immutable-emulator', '--seed', '100', '--port', String(port), '--db', '.data/ci.db'],
       { cwd: dir, url: `http://127.0.0.1:${port}`, readyPath: '/health', readyStatus: 200 },
     );
     running.push(server);
-    expect(fs.existsSync(path.join(dir, 'ci.db'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, '.data/ci.db'))).toBe(true);
     const apiKey = /API key:\s+(imk_\S+)/.exec(server.output())?.[1];
     expect(apiKey, server.output()).toBeDefined();
 
