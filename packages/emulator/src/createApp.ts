@@ -45,7 +45,8 @@ export function createApp(parts: AppParts): Hono<Env> {
       if (error.errors) body.errors = error.errors;
       return c.json(body, error.status as 400, error.headers);
     }
-    console.error('[immutable-emulator]', error);
+    // A client that hung up mid-request (an aborted body read) is no fault of the emulator's.
+    if (!c.req.raw.signal.aborted) console.error('[immutable-emulator]', error);
     return c.json({ message: 'The emulator hit an unexpected error.', code: 'server_error' }, 500);
   });
   app.notFound((c) => c.json({ message: `No route for ${c.req.method} ${c.req.path}.`, code: 'not_found' }, 404));

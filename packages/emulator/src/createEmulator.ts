@@ -8,6 +8,7 @@ import type { AlertOptions } from './AlertRules.js';
 import { createApp } from './createApp.js';
 import { EventStore } from './EventStore.js';
 import { ExportJobs } from './ExportJobs.js';
+import { answerNodeRefusals } from './answerNodeRefusals.js';
 import { getMeta, openDatabase, setMeta, type Db } from './openDatabase.js';
 import { viewerSecret } from './viewerTokens.js';
 
@@ -94,6 +95,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const s = createAdaptorServer({ fetch: app.fetch });
+        answerNodeRefusals(s, options.allowOrigins);
         server = s;
         s.once('error', reject);
         s.listen(port, host, () => {

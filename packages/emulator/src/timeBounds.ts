@@ -3,36 +3,63 @@ import type { FieldErrors } from './HttpError.js';
 /** `created_at` format: UTC, millisecond precision, e.g. 2026-03-04T09:12:33.412Z. */
 export const formatTimestamp = (ms: number): string => new Date(ms).toISOString();
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * The one date rule of docs/api.md ("Query"), for every date parameter: a date, or an RFC 3339
+ * date-time whose offset may be left out (then UTC).
+ */
+const DATE_OR_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))?)?$/;
+
+/** Four-digit years only, as `created_at` is written: a wider instant has no such spelling. */
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**
- * Parses an ISO 8601 bound to the first and last millisecond it covers: a date covers the
- * whole day, a time without seconds the whole minute, without fractions the whole second.
- * A time without an offset is UTC. Returns null when unparseable.
+ * Milliseconds since the epoch of a UTC calendar date and time, or null when the date does not
+ * exist (2023-02-29). `setUTCFullYear` takes the year as written, where `Date.UTC` would read
+ * 0–99 as 1900–1999.
  */
-export function parseInstant(text: string): { start: number; end: number } | null {
-  const m = ISO.exec(text.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, frac, offset] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h ?? 0), minute = Number(mi ?? 0), second = Number(s ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+function utcMillis(year: number, month: number, day: number, ms: number): number | null {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return null;
   }
-  const millis = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
-  let start = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null; // 2026-02-30
-  if (offset && offset.toUpperCase() !== 'Z') {
-    const sign = offset.startsWith('-') ? -1 : 1;
-    const digits = offset.slice(1).replace(':', '');
-    const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-    start -= sign * minutes * 60_000;
-  }
-  const span = h === undefined ? 86_400_000 : s === undefined ? 60_000 : frac === undefined ? 1000 : 1;
-  if (!Number.isFinite(start) || start < Date.UTC(0, 0, 1) || start > Date.UTC(9999, 11, 31)) return null;
-  return { start, end: start + span - 1 };
+  return date.getTime() + ms;
 }
+
+/**
+ * Parses a bound to the first and last millisecond it covers: a date covers the whole day, a
+ * time without fractions the whole second. Returns null when the value breaks the date rule.
+ */
+export function parseInstant(text: string): { start: number; end: number } | null {
+  const m = DATE_OR_DATE_TIME.exec(text);
+  if (!m) return null;
+  const [, yyyy, mm, dd, time, fraction, sign, offsetHours, offsetMinutes] = m;
+  const [hours, minutes, seconds] = (time ?? '00:00:00').split(':').map(Number);
+  // No 24:00:00, and no leap second: JavaScript time has no 23:59:60 to compare with.
+  if (hours! > 23 || minutes! > 59 || seconds! > 59) return null;
+  if (Number(offsetHours ?? 0) > 23 || Number(offsetMinutes ?? 0) > 59) return null;
+  // created_at has millisecond precision: further digits cannot change a comparison with it.
+  const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  const sinceMidnight = ((hours! * 60 + minutes!) * 60 + seconds!) * 1000 + millis;
+  const wallClock = utcMillis(Number(yyyy), Number(mm), Number(dd), sinceMidnight);
+  if (wallClock === null) return null;
+  const offset = (Number(offsetHours ?? 0) * 60 + Number(offsetMinutes ?? 0)) * 60_000;
+  const start = sign === '-' ? wallClock + offset : wallClock - offset;
+  const span = time === undefined ? 86_400_000 : fraction === undefined ? 1000 : 1;
+  const end = start + span - 1;
+  if (start < EARLIEST || end > LATEST) return null;
+  return { start, end };
+}
+
+const BREAKS_DATE_RULE =
+  'must be a date (YYYY-MM-DD) or an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS, optional fraction ' +
+  'and offset within ±23:59) with a year from 0000 to 9999';
 
 export interface TimeRange {
   from: string | null;
@@ -50,12 +77,12 @@ export function parseTimeRange(
   let toMs: number | null = null;
   if (from) {
     const parsed = parseInstant(from);
-    if (!parsed) (errors.from ??= []).push('must be an ISO 8601 date or date-time');
+    if (!parsed) (errors.from ??= []).push(BREAKS_DATE_RULE);
     else fromMs = parsed.start;
   }
   if (to) {
     const parsed = parseInstant(to);
-    if (!parsed) (errors.to ??= []).push('must be an ISO 8601 date or date-time');
+    if (!parsed) (errors.to ??= []).push(BREAKS_DATE_RULE);
     else toMs = parsed.end;
   }
   if (fromMs !== null && toMs !== null && fromMs > toMs) {

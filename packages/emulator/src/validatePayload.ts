@@ -7,6 +7,8 @@ export const MAX_USER_AGENT = 1024;
 export const MAX_METADATA_BYTES = 65_536;
 /** Not in the wire contract's numbers but documented in docs/api.md: keeps hashing and the UI safe. */
 export const MAX_METADATA_DEPTH = 64;
+/** Documented in docs/api.md with the other limits: each target is a stored row and searched text. */
+export const MAX_TARGETS = 100;
 const MAX_SAFE = 2 ** 53;
 
 const encoder = new TextEncoder();
@@ -37,7 +39,12 @@ export function optionalString(
   return checkedString(value, field, errors, max);
 }
 
-export function requiredString(value: unknown, field: string, errors: Errors, max = MAX_STRING): string {
+export function requiredString(
+  value: unknown,
+  field: string,
+  errors: Errors,
+  max = MAX_STRING,
+): string {
   if (value === undefined || value === null || value === '') {
     add(errors, field, 'is required');
     return '';
@@ -59,6 +66,18 @@ function checkedString(value: unknown, field: string, errors: Errors, max: numbe
     return null;
   }
   return value;
+}
+
+/**
+ * `tenant_id`: absent or null is the no-tenant chain; "" would be filed there too (the chain key
+ * is the tenant or "") and share its idempotency keys, so it is refused rather than guessed at.
+ */
+function optionalTenant(value: unknown, field: string, errors: Errors): string | null {
+  if (value === '') {
+    add(errors, field, 'must not be empty (leave it out or send null for no tenant)');
+    return null;
+  }
+  return optionalString(value, field, errors);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -136,6 +155,11 @@ function targetsOf(value: unknown, field: string, errors: Errors): Target[] {
     add(errors, field, 'must be an array');
     return [];
   }
+  // Checked before the items, so an oversized list costs one error, not one per target.
+  if (value.length > MAX_TARGETS) {
+    add(errors, field, `must hold at most ${MAX_TARGETS} targets`);
+    return [];
+  }
   return value.map((raw: unknown, i): Target => {
     const at = `${field}.${i}`;
     if (!isPlainObject(raw)) {
@@ -191,15 +215,27 @@ export function validatePayload(raw: unknown, errors: Errors, prefix = ''): Even
     resource = resource.type;
   }
   return {
-    tenant_id: optionalString(raw.tenant_id, f('tenant_id'), errors),
+    tenant_id: optionalTenant(raw.tenant_id, f('tenant_id'), errors),
     actor_id: requiredString(raw.actor_id, f('actor_id'), errors),
     actor_name: optionalString(raw.actor_name, f('actor_name'), errors),
     actor_type: optionalString(raw.actor_type, f('actor_type'), errors),
     action: requiredString(raw.action, f('action'), errors),
     action_category: optionalString(raw.action_category, f('action_category'), errors),
-    resource: optionalString(resource, isPlainObject(raw.resource) ? f('resource.type') : f('resource'), errors),
-    resource_id: optionalString(resourceId, isPlainObject(raw.resource) ? f('resource.id') : f('resource_id'), errors),
-    resource_name: optionalString(resourceName, isPlainObject(raw.resource) ? f('resource.name') : f('resource_name'), errors),
+    resource: optionalString(
+      resource,
+      isPlainObject(raw.resource) ? f('resource.type') : f('resource'),
+      errors,
+    ),
+    resource_id: optionalString(
+      resourceId,
+      isPlainObject(raw.resource) ? f('resource.id') : f('resource_id'),
+      errors,
+    ),
+    resource_name: optionalString(
+      resourceName,
+      isPlainObject(raw.resource) ? f('resource.name') : f('resource_name'),
+      errors,
+    ),
     targets: targetsOf(raw.targets, f('targets'), errors),
     metadata: optionalMetadata(raw.metadata, f('metadata'), errors) ?? {},
     session_id: optionalString(raw.session_id, f('session_id'), errors),

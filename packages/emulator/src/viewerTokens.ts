@@ -29,6 +29,20 @@ export async function signViewerToken(
 
 const unauthorized = (why: string) => new HttpError(401, 'unauthorized', why);
 
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Whether each of the three segments is canonical base64url: the url alphabet, no `=` padding,
+ * and spare low bits of the last character zero (re-encoding the bytes gives it back). jose
+ * decodes leniently, so without this one signature would have several accepted spellings.
+ */
+function isCanonicalCompactJwt(token: string): boolean {
+  if (!COMPACT_JWT.test(token)) return false;
+  return token
+    .split('.')
+    .every((segment) => Buffer.from(segment, 'base64url').toString('base64url') === segment);
+}
+
 /**
  * Checks a bearer credential: the API key, or a viewer token whose signature and `alg`
  * (HS256 only) are checked before `exp`, so a forged token is `unauthorized`, never `token_expired`.
@@ -40,7 +54,11 @@ export async function authenticate(
   nowMs: number,
 ): Promise<Scope> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match) throw unauthorized('Missing credentials: send Authorization: Bearer <API key or viewer token>.');
+  if (!match) {
+    throw unauthorized(
+      'Missing credentials: send Authorization: Bearer <API key or viewer token>.',
+    );
+  }
   const credential = match[1]!;
   if (credential.startsWith('imk_')) {
     const a = Buffer.from(credential);
@@ -48,6 +66,7 @@ export async function authenticate(
     if (a.length === b.length && crypto.timingSafeEqual(a, b)) return { kind: 'api_key' };
     throw unauthorized('Invalid API key.');
   }
+  if (!isCanonicalCompactJwt(credential)) throw unauthorized('Invalid viewer token.');
   let payload;
   try {
     ({ payload } = await jwtVerify(credential, secret, {
