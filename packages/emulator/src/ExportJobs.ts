@@ -4,17 +4,33 @@ import path from 'node:path';
 import { eventFromRow } from './eventRows.js';
 import { filtersSql, type EventFilters } from './eventFilters.js';
 import { exportWriter } from './exportFormats.js';
+import { HttpError } from './HttpError.js';
 import { statement, type Db } from './openDatabase.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { ExportFormat, ExportJob, Scope } from './types.js';
 
 const CHUNK = 2000;
-export const DOWNLOAD_TTL_MS = 3_600_000;
+/** How long one signed download URL works; each GET of the export signs a fresh one. */
+const DOWNLOAD_TTL_MS = 3_600_000;
+/** How long a completed export's file is kept, and so how long its link can be renewed. */
+const DEFAULT_RETENTION_MS = 24 * 3_600_000;
+/** Unfinished (pending or processing) exports one scope may have at once. */
+const DEFAULT_MAX_UNFINISHED = 3;
+/**
+ * The Retry-After of a refused export. A slot frees when one of the scope's exports finishes:
+ * well under a second for thousands of events, seconds for millions.
+ */
+const BUSY_RETRY_AFTER_S = 5;
+/** How often files past their retention are deleted; a GET answers 410 on time regardless. */
+const SWEEP_INTERVAL_MS = 60_000;
+/** The names of the files this class writes: nothing else in the directory is its to delete. */
+const EXPORT_FILE = /^(exp_[0-9a-f]{32})\.(csv|json|ndjson)$/;
 
 interface ExportRow {
   id: string;
   scope: string;
-  status: ExportJob['status'];
+  /** `expired`: its file is deleted; the wire never shows it (GET answers 410 instead). */
+  status: ExportJob['status'] | 'expired';
   format: ExportFormat;
   filters: string;
   max_pk: number;
@@ -24,7 +40,21 @@ interface ExportRow {
   file: string | null;
   created_at: string;
   completed_at: string | null;
+  /**
+   * When the file is deleted: completion + the retention period, fixed at completion. Not the
+   * wire's `expires_at`, which is when the link of one response stops working.
+   */
   expires_at: string | null;
+}
+
+export interface ExportJobsOptions {
+  dir: string;
+  secret: Buffer;
+  now: () => number;
+  /** @default DEFAULT_RETENTION_MS */
+  retentionMs?: number | undefined;
+  /** @default DEFAULT_MAX_UNFINISHED */
+  maxUnfinishedPerScope?: number | undefined;
 }
 
 export const scopeKey = (scope: Scope): string =>
@@ -33,29 +63,57 @@ export const scopeKey = (scope: Scope): string =>
 /**
  * Exports as asynchronous jobs: created `pending`, processed in chunks between other requests
  * (`processing`, `events_processed` rising), written to a file beside the database, then
- * `completed` with a signed, expiring download URL — or `failed` with the reason.
+ * `completed` — or `failed` with the reason. A completed export's file is kept for the retention
+ * period, and each read of the job signs a fresh, short-lived download URL for it; then a timer
+ * deletes the file and the job reads as expired.
  */
 export class ExportJobs {
   readonly #db: Db;
   readonly #dir: string;
   readonly #secret: Buffer;
   readonly #now: () => number;
+  readonly #retentionMs: number;
+  readonly #maxUnfinished: number;
   readonly #running = new Set<Promise<void>>();
+  readonly #sweeper: ReturnType<typeof setInterval>;
   #closed = false;
 
-  constructor(db: Db, options: { dir: string; secret: Buffer; now: () => number }) {
+  constructor(db: Db, options: ExportJobsOptions) {
     this.#db = db;
     this.#dir = options.dir;
     this.#secret = options.secret;
     this.#now = options.now;
+    this.#retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.#maxUnfinished = options.maxUnfinishedPerScope ?? DEFAULT_MAX_UNFINISHED;
+    // Files that expired while no process ran, or that a crash or an old database left behind.
+    this.#sweep({ atStart: true });
     // Jobs a previous process left unfinished start again from the beginning.
     const unfinished = db
       .prepare("SELECT id FROM exports WHERE status IN ('pending', 'processing')")
       .all() as { id: string }[];
     for (const { id } of unfinished) this.#start(id);
+    // Deletion must not wait for a request; unref'd, the timer never keeps the process alive.
+    this.#sweeper = setInterval(() => this.#sweep(), SWEEP_INTERVAL_MS);
+    this.#sweeper.unref();
   }
 
+  /** Queues an export, or throws 429 when the scope already has its fill of unfinished ones. */
   create(filters: EventFilters, format: ExportFormat, scope: Scope): ExportJob {
+    const { n } = statement(
+      this.#db,
+      "SELECT count(*) AS n FROM exports WHERE scope = ? AND status IN ('pending', 'processing')",
+    ).get(scopeKey(scope)) as { n: number };
+    if (n >= this.#maxUnfinished) {
+      const max = this.#maxUnfinished;
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `At most ${max} export${max === 1 ? '' : 's'} may run at once for one API key or ` +
+          `viewer; try again in ${BUSY_RETRY_AFTER_S} seconds.`,
+        undefined,
+        { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
+      );
+    }
     const id = `exp_${crypto.randomUUID().replace(/-/g, '')}`;
     const maxPk =
       (statement(this.#db, 'SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
@@ -75,11 +133,25 @@ export class ExportJobs {
     return this.#toJob(this.#row(id)!, null);
   }
 
-  /** The job as `scope` may see it (API key: all; a viewer: only what its own scope created). */
+  /**
+   * The job as `scope` may see it, with a freshly signed download URL when completed; null when
+   * unknown or not visible to `scope`. Throws 410 once its file's retention has ended.
+   * A viewer sees only what its own scope created. The API key sees every export: it can read
+   * every event and mint a token for any scope, so hiding exports from it would protect nothing.
+   */
   get(id: string, scope: Scope, baseUrl: string): ExportJob | null {
     const row = this.#row(id);
     if (!row) return null;
     if (scope.kind !== 'api_key' && row.scope !== scopeKey(scope)) return null;
+    if (row.status === 'expired' || this.#isDue(row)) {
+      this.#expire(row);
+      throw new HttpError(
+        410,
+        'export_expired',
+        `The export ${id} expired at ${row.expires_at} and its file was deleted; ` +
+          'create a new export.',
+      );
+    }
     return this.#toJob(row, baseUrl);
   }
 
@@ -106,8 +178,66 @@ export class ExportJobs {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.#sweeper);
     this.#closed = true;
     await this.idle();
+  }
+
+  #sweep({ atStart = false } = {}): void {
+    try {
+      this.#expireDue();
+      if (atStart) this.#removeStrayFiles();
+    } catch (error) {
+      // Neither a timer's exception (it would end the process) nor a refused start: the next
+      // sweep tries again.
+      console.error('[immutable-emulator] deleting export files failed:', error);
+    }
+  }
+
+  #isDue(row: ExportRow): boolean {
+    return row.status === 'completed' && Date.parse(row.expires_at!) <= this.#now();
+  }
+
+  /** Deletes the files of completed exports whose retention has ended. */
+  #expireDue(): void {
+    const due = statement(
+      this.#db,
+      "SELECT * FROM exports WHERE status = 'completed' AND expires_at <= ?",
+    ).all(formatTimestamp(this.#now())) as ExportRow[];
+    for (const row of due) this.#expire(row);
+  }
+
+  #expire(row: ExportRow): void {
+    if (row.status !== 'completed') return;
+    if (row.file) removeFile(row.file);
+    statement(this.#db, "UPDATE exports SET status = 'expired', file = NULL WHERE id = ?").run(
+      row.id,
+    );
+  }
+
+  /**
+   * Deletes the export files no kept export owns: a failed job's partial file, an expired one's
+   * that could not be deleted then, and those of a database since replaced (only once older than
+   * the retention period: another emulator may share the directory).
+   */
+  #removeStrayFiles(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.#dir);
+    } catch {
+      return; // not created yet, or not a directory: it holds nothing of ours
+    }
+    for (const name of names) {
+      const id = EXPORT_FILE.exec(name)?.[1];
+      if (!id) continue;
+      const file = path.join(this.#dir, name);
+      const row = this.#row(id);
+      const kept = row
+        ? row.status === 'pending' || row.status === 'processing' || row.file === file
+        : (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >
+          this.#now() - this.#retentionMs;
+      if (!kept) removeFile(file);
+    }
   }
 
   #sign(id: string, expires: string): string {
@@ -122,16 +252,24 @@ export class ExportJobs {
       ExportRow | undefined;
   }
 
+  #file(row: ExportRow): string {
+    return path.join(this.#dir, `${row.id}.${row.format}`);
+  }
+
   #toJob(row: ExportRow, baseUrl: string | null): ExportJob {
     let downloadUrl: string | null = null;
-    if (row.status === 'completed' && row.expires_at && baseUrl) {
-      const expires = String(Math.floor(Date.parse(row.expires_at) / 1000));
+    let linkExpiresAt: string | null = null;
+    if (row.status === 'completed' && baseUrl) {
+      // A fresh link on every read, never outliving the file.
+      const expiresMs = Math.min(this.#now() + DOWNLOAD_TTL_MS, Date.parse(row.expires_at!));
+      const expires = String(Math.floor(expiresMs / 1000));
       const query = new URLSearchParams({ expires, signature: this.#sign(row.id, expires) });
       downloadUrl = `${baseUrl}/api/v1/exports/${row.id}/download?${query}`;
+      linkExpiresAt = formatTimestamp(Number(expires) * 1000);
     }
     return {
       id: row.id,
-      status: row.status,
+      status: row.status as ExportJob['status'],
       format: row.format,
       events_count: row.events_count,
       events_processed: row.events_processed,
@@ -139,7 +277,7 @@ export class ExportJobs {
       error_message: row.error_message,
       created_at: row.created_at,
       completed_at: row.completed_at,
-      expires_at: row.expires_at,
+      expires_at: linkExpiresAt,
     };
   }
 
@@ -151,6 +289,12 @@ export class ExportJobs {
         this.#db,
         "UPDATE exports SET status = 'failed', error_message = ?, completed_at = ? WHERE id = ?",
       ).run(`Export failed: ${message}`, formatTimestamp(this.#now()), id);
+      const row = this.#row(id);
+      try {
+        if (row) removeFile(this.#file(row)); // what was written before the failure
+      } catch {
+        // left for the next start's sweep of stray files
+      }
     });
     this.#running.add(run);
     void run.finally(() => this.#running.delete(run));
@@ -176,7 +320,7 @@ export class ExportJobs {
     ).run(n, id);
 
     fs.mkdirSync(this.#dir, { recursive: true });
-    const file = path.join(this.#dir, `${id}.${row.format}`);
+    const file = this.#file(row);
     const writer = exportWriter[row.format];
     const fd = fs.openSync(file, 'w');
     try {
@@ -219,8 +363,18 @@ export class ExportJobs {
     statement(
       this.#db,
       "UPDATE exports SET status = 'completed', file = ?, completed_at = ?, expires_at = ? WHERE id = ?",
-    ).run(file, formatTimestamp(done), formatTimestamp(done + DOWNLOAD_TTL_MS), id);
+    ).run(file, formatTimestamp(done), formatTimestamp(done + this.#retentionMs), id);
   }
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Deletes a file; one already gone (or whose directory is) is fine. */
+function removeFile(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+  }
+}

@@ -19,7 +19,7 @@ Options:
   --api-key imk_…            the API key (default: generated once, kept in the database)
   --seed N                   write N realistic events first (idempotent)
   --allow-origin ORIGIN      allow CORS from this origin only (repeatable; default: any)
-  --public-url URL           base of export download links (default: the request's origin)
+  --public-url URL           base of export download links (default: the address listened on)
   --high-volume-threshold N  events by one actor in a minute that raise an alert (default 100)
   --sensitive-action GLOB    actions that raise an alert (repeatable, * wildcard; default *.deleted)
   -h, --help                 print this help

@@ -29,7 +29,8 @@ export interface AppParts {
   secret: Buffer;
   now: () => number;
   allowOrigins?: readonly string[] | undefined;
-  publicUrl?: string | undefined;
+  /** Base of download links: the configured public URL, else the listening address, else null. */
+  linkBase: () => string | null;
 }
 
 type Env = { Variables: { scope: Scope } };
@@ -83,7 +84,9 @@ export function createApp(parts: AppParts): Hono<Env> {
       throw new HttpError(403, 'forbidden', 'A viewer token is read-only; this needs the API key.');
     }
   };
-  const baseUrl = (c: Context<Env>) => parts.publicUrl ?? new URL(c.req.url).origin;
+  // Never from a socket's Host header, which the caller writes (`Host: evil.example` would send
+  // the link there). The request's origin only serves the bare fetch handler, which has no address.
+  const baseUrl = (c: Context<Env>) => parts.linkBase() ?? new URL(c.req.url).origin;
 
   // Emulator only (not part of the Immutable API): a readiness probe for CI service steps, with no
   // credentials, answered after the database has answered.

@@ -23,7 +23,16 @@ export interface EmulatorOptions {
   alerts?: AlertOptions;
   /** Where export files go. @default beside the database (`<db>.exports/`), or a temp dir */
   exportsDir?: string;
-  /** Base of signed download URLs. @default the request's own origin */
+  /** How long a completed export's file is kept (and its link renewed), in ms. @default 24 h */
+  exportRetentionMs?: number;
+  /** Unfinished exports one API key or viewer scope may have; more get 429. @default 3 */
+  maxUnfinishedExports?: number;
+  /**
+   * Base of signed download URLs, an absolute http(s) URL. Set it behind a proxy or a mapped
+   * port, and when you serve `fetch` yourself: without it and without `listen()`, links use the
+   * request's origin, which the client writes.
+   * @default the address `listen()` bound (loopback when it is 0.0.0.0 or ::)
+   */
   publicUrl?: string;
   /** The clock, in epoch milliseconds (tests move time with it). @default Date.now */
   now?: () => number;
@@ -56,8 +65,13 @@ export function generateApiKey(): string {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const file = options.db ?? '.data/immutable.db';
   if (options.apiKey !== undefined && !API_KEY.test(options.apiKey)) {
-    throw new Error('apiKey must be "imk_" followed by at least 32 characters from A-Z a-z 0-9 _ -');
+    throw new Error(
+      'apiKey must be "imk_" followed by at least 32 characters from A-Z a-z 0-9 _ -',
+    );
   }
+  const publicUrl = options.publicUrl === undefined ? null : checkPublicUrl(options.publicUrl);
+  const retentionMs = positive(options.exportRetentionMs, 'exportRetentionMs');
+  const maxUnfinishedPerScope = positive(options.maxUnfinishedExports, 'maxUnfinishedExports');
   const db = openDatabase(file);
   let apiKey = options.apiKey ?? getMeta(db, 'api_key');
   if (!apiKey) {
@@ -65,6 +79,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     setMeta(db, 'api_key', apiKey);
   }
   const now = options.now ?? Date.now;
+  let listeningUrl: string | null = null;
   let tempDir: string | null = null;
   const exportsDir =
     options.exportsDir ??
@@ -73,7 +88,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       : `${path.resolve(file)}.exports`);
   const secret = viewerSecret(apiKey);
   const events = new EventStore(db, { now, alerts: options.alerts });
-  const exports = new ExportJobs(db, { dir: exportsDir, secret, now });
+  const exports = new ExportJobs(db, {
+    dir: exportsDir,
+    secret,
+    now,
+    retentionMs,
+    maxUnfinishedPerScope,
+  });
   const app = createApp({
     db,
     events,
@@ -82,7 +103,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     secret,
     now,
     allowOrigins: options.allowOrigins,
-    publicUrl: options.publicUrl,
+    linkBase: () => publicUrl ?? listeningUrl,
   });
   let server: ReturnType<typeof createAdaptorServer> | null = null;
 
@@ -101,6 +122,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         s.listen(port, host, () => {
           const address = s.address() as AddressInfo;
           const shownHost = host.includes(':') ? `[${host}]` : host;
+          listeningUrl = `http://${reachableHost(address.address)}:${address.port}`;
           resolve({ url: `http://${shownHost}:${address.port}`, port: address.port });
         });
       });
@@ -118,4 +140,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The public URL without a trailing slash, or a clear error for one that cannot be a base. */
+function checkPublicUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`publicUrl must be an absolute http(s) URL (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function positive(value: number | undefined, name: string): number | undefined {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
+    throw new Error(`${name} must be a positive integer (got ${value})`);
+  }
+  return value;
+}
+
+/** A host a browser can reach for a listening address: loopback stands in for "every interface". */
+function reachableHost(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '[::1]';
+  return address.includes(':') ? `[${address}]` : address;
 }

@@ -138,6 +138,8 @@ export const defaultMessages = {
   exportDownload: 'Download again',
   exportFailed: (message: string) => `Export failed: ${message}`,
   exportCancelled: 'Export cancelled',
+  /** The server refused a new export (429) while others of this viewer are still running. */
+  exportBusy: 'Too many exports are running; try again in a moment.',
   // alerts
   alertsLabel: 'Alerts',
   ruleType: 'Rule',

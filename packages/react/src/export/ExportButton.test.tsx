@@ -1,4 +1,10 @@
-import { createViewerClient, ImmutableError, type ExportJob, type ViewerClient } from '@getimmutable/client';
+import {
+  createViewerClient,
+  ImmutableError,
+  type ExportJob,
+  type ViewerClient,
+} from '@getimmutable/client';
+import { createEmulator } from '@getimmutable/emulator';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -74,7 +80,10 @@ function slowExportClient(tenant: string) {
         completed_at: null,
         expires_at: null,
       };
-      return new Response(JSON.stringify({ data: running }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ data: running }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     },
   });
   return { client, hold };
@@ -90,7 +99,10 @@ describe('ExportButton', () => {
     const expected = await countEvents(viewerFor('org_acme'), filters);
     expect(expected).toBeGreaterThan(0);
     const onDownload = vi.fn();
-    const { container } = renderWithViewer(<ExportButton filters={filters} onDownload={onDownload} />, viewerFor('org_acme'));
+    const { container } = renderWithViewer(
+      <ExportButton filters={filters} onDownload={onDownload} />,
+      viewerFor('org_acme'),
+    );
     expect(container.firstElementChild).toHaveAttribute('data-state', 'idle');
     await userEvent.click(screen.getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(onDownload).toHaveBeenCalledTimes(1));
@@ -211,9 +223,59 @@ describe('ExportButton', () => {
     expect(onDownload).not.toHaveBeenCalled();
   });
 
+  it('says too many exports are running when the server refuses another one with 429', async () => {
+    // An emulator of its own, in this process: its exports can be held unfinished (the shared
+    // one's finish before a second request). Its token library checks keys against Node's
+    // Uint8Array, which jsdom's replaces in this environment: Node's is put back meanwhile.
+    const jsdomUint8Array = globalThis.Uint8Array;
+    globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor;
+    const apiKey = 'imk_export_limit_test_0123456789abcdefghij';
+    const emulator = createEmulator({ db: ':memory:', apiKey, maxUnfinishedExports: 1 });
+    try {
+      const { url } = await emulator.listen(0);
+      const api = (path: string, body: unknown, token = apiKey) =>
+        fetch(`${url}/api/v1${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const mintHere = async () =>
+        (await (await api('/viewer-tokens', { tenant_id: 'org_acme' })).json()) as {
+          token: string;
+          expires_at: number;
+        };
+      const event = { tenant_id: 'org_acme', actor_id: 'user_1', action: 'document.created' };
+      expect((await api('/events', event)).status).toBe(201);
+
+      // The emulator works on exports between requests, on setImmediate: faked, it holds them.
+      vi.useFakeTimers({ toFake: ['setImmediate', 'clearImmediate'] });
+      const running = await api('/exports', { format: 'csv' }, (await mintHere()).token);
+      expect(running.status).toBe(202);
+
+      // Without retries: the client would first wait out Retry-After (its own, tested, behaviour).
+      const client = createViewerClient({ baseUrl: url, getToken: mintHere, retry: false });
+      const onDownload = vi.fn();
+      const { container } = renderWithViewer(<ExportButton onDownload={onDownload} />, client);
+      await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Too many exports are running; try again in a moment.');
+      expect(alert).not.toHaveTextContent('Export failed');
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'failed');
+      expect(onDownload).not.toHaveBeenCalled();
+    } finally {
+      if (vi.isFakeTimers()) await vi.runAllTimersAsync();
+      vi.useRealTimers();
+      await emulator.close();
+      globalThis.Uint8Array = jsdomUint8Array;
+    }
+  });
+
   it('forwards its ref and merges className and other props onto its element', () => {
     const ref = { current: null as HTMLDivElement | null };
-    renderWithViewer(<ExportButton ref={ref} className="mine" data-testid="export" />, viewerFor('org_acme'));
+    renderWithViewer(
+      <ExportButton ref={ref} className="mine" data-testid="export" />,
+      viewerFor('org_acme'),
+    );
     const root = screen.getByTestId('export');
     expect(ref.current).toBe(root);
     expect(root).toHaveClass('imv-export-button', 'mine');
@@ -222,7 +284,10 @@ describe('ExportButton', () => {
 
   it('has no axe violations, idle and completed', async () => {
     const onDownload = vi.fn();
-    const { container } = renderWithViewer(<ExportButton onDownload={onDownload} />, viewerFor('org_acme'));
+    const { container } = renderWithViewer(
+      <ExportButton onDownload={onDownload} />,
+      viewerFor('org_acme'),
+    );
     const idle = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(idle.violations).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Export' }));

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '@getimmutable/client';
+import { isImmutableError, type ExportFormat } from '@getimmutable/client';
 import { forwardRef, useId, useRef, type HTMLAttributes } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
 import { cx } from '../cx.js';
@@ -32,7 +32,16 @@ export interface ExportButtonProps extends HTMLAttributes<HTMLDivElement> {
  * @example <ExportButton filters={filters} />
  */
 export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(function ExportButton(
-  { filters, format: formatProp, defaultFormat = 'csv', onFormatChange, autoDownload = true, onDownload, className, ...rest },
+  {
+    filters,
+    format: formatProp,
+    defaultFormat = 'csv',
+    onFormatChange,
+    autoDownload = true,
+    onDownload,
+    className,
+    ...rest
+  },
   ref,
 ) {
   const { messages, locale } = usePresentation();
@@ -51,7 +60,10 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
   const progressLabel =
     total === null || !job
       ? messages.exportPreparing
-      : messages.exporting(formatNumber(job.events_processed, locale?.code), formatNumber(total, locale?.code));
+      : messages.exporting(
+          formatNumber(job.events_processed, locale?.code),
+          formatNumber(total, locale?.code),
+        );
 
   let statusText = '';
   if (state === 'running') statusText = progressLabel;
@@ -59,6 +71,8 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
   else if (state === 'cancelled') statusText = messages.exportCancelled;
 
   const failure = state === 'failed' ? (job?.error_message ?? exp.error?.message ?? '') : '';
+  // 429: the server refused to start another export while this viewer's others run.
+  const busy = state === 'failed' && isImmutableError(exp.error) && exp.error.status === 429;
 
   return (
     <div
@@ -71,7 +85,11 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
       aria-busy={state === 'running' || undefined}
       {...rest}
     >
-      <label className="imv-export-button__format-label" data-slot="export-button-format-label" htmlFor={`${id}-format`}>
+      <label
+        className="imv-export-button__format-label"
+        data-slot="export-button-format-label"
+        htmlFor={`${id}-format`}
+      >
         {messages.exportFormat}
       </label>
       <select
@@ -109,7 +127,9 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
             data-slot="export-button-progress"
             aria-label={messages.exportProgressLabel}
             aria-describedby={`${id}-status`}
-            {...(total !== null && job ? { max: Math.max(total, 1), value: Math.min(job.events_processed, total) } : {})}
+            {...(total !== null && job
+              ? { max: Math.max(total, 1), value: Math.min(job.events_processed, total) }
+              : {})}
           />
           <button
             type="button"
@@ -125,7 +145,12 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
           </button>
         </>
       ) : null}
-      <span id={`${id}-status`} className="imv-export-button__status" data-slot="export-button-status" role="status">
+      <span
+        id={`${id}-status`}
+        className="imv-export-button__status"
+        data-slot="export-button-status"
+        role="status"
+      >
         {statusText}
       </span>
       {state === 'completed' && job?.download_url ? (
@@ -141,7 +166,7 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
       {state === 'failed' ? (
         <span className="imv-export-button__error" data-slot="export-button-error" role="alert">
           <span aria-hidden="true">! </span>
-          {messages.exportFailed(failure)}
+          {busy ? messages.exportBusy : messages.exportFailed(failure)}
         </span>
       ) : null}
     </div>
