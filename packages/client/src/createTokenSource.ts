@@ -4,6 +4,8 @@ import type { ViewerToken } from './types.js';
 
 /** Refresh when fewer than this many ms of a token's life remain. */
 const REFRESH_MARGIN_MS = 30_000;
+/** After a failed refresh while the held token still works: the first pause before trying again (doubling). */
+const REFRESH_BACKOFF_MS = 1_000;
 
 export interface TokenSourceOptions {
   token?: string | undefined;
@@ -38,13 +40,17 @@ function readJwtExpiry(token: string): number | null {
 
 /**
  * A viewer token kept fresh: `getToken` is called when none is held, when fewer than 30 s
- * remain, or after a 401 `token_expired`; concurrent callers share one call.
+ * remain, or after a 401 `token_expired`; concurrent callers share one call. When a refresh
+ * ahead of expiry fails, the held token is used while it lasts and the refresh is tried again
+ * after a pause that doubles (1 s, 2 s, 4 s… at most the margin).
  */
 export function createTokenSource(options: TokenSourceOptions): Credentials {
   const now = options.now ?? Date.now;
   const { getToken } = options;
   let current: { token: string; expiresAt: number | null } | null = null;
   let pending: Promise<string> | null = null;
+  let failures = 0;
+  let retryAt = 0;
   if (options.token !== undefined) {
     assertNotApiKey(options.token);
     current = { token: options.token, expiresAt: readJwtExpiry(options.token) };
@@ -64,8 +70,11 @@ export function createTokenSource(options: TokenSourceOptions): Credentials {
             ? result.expires_at * 1000
             : readJwtExpiry(token);
         current = { token, expiresAt };
+        failures = 0;
+        retryAt = 0;
         return token;
       } catch (cause) {
+        retryAt = now() + Math.min(REFRESH_MARGIN_MS, REFRESH_BACKOFF_MS * 2 ** failures++);
         if (isImmutableError(cause)) throw cause;
         const reason = cause instanceof Error ? cause.message : String(cause);
         throw new ImmutableError(
@@ -87,6 +96,12 @@ export function createTokenSource(options: TokenSourceOptions): Credentials {
         (!getToken || current.expiresAt === null || current.expiresAt - now() >= REFRESH_MARGIN_MS)
       ) {
         return current.token;
+      }
+      // Ahead of expiry a failed refresh must not fail requests the held token can still make.
+      if (current && current.expiresAt !== null && current.expiresAt > now()) {
+        const held = current.token;
+        if (now() < retryAt) return held;
+        return fetchToken().catch(() => held);
       }
       return fetchToken();
     },

@@ -32,7 +32,7 @@ export interface ViewerClientOptions {
   getToken?: () => Promise<string | ViewerToken>;
   /** The fetch to use. @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in ms. @default 5000 */
+  /** Per-attempt timeout in ms; a timed-out attempt is not retried. @default 30000 */
   timeoutMs?: number;
   /** Retry policy for GETs, or false for none. @default { retries: 3, baseDelayMs: 300, maxDelayMs: 5000 } */
   retry?: RetryOptions | false;
@@ -105,7 +105,9 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
     baseUrl: options.baseUrl,
     credentials: createTokenSource(options),
     fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? 5000,
+    // Generous: a server that takes seconds per page must be waited for, not failed (timeouts
+    // are not retried, and retrying them would only add load to a slow server).
+    timeoutMs: options.timeoutMs ?? 30_000,
     retry: options.retry,
   });
 

@@ -117,6 +117,58 @@ describe('token refresh', () => {
     // A later call tries again rather than replaying the failure.
     await expect(client.events.list()).rejects.toMatchObject({ code: 'token_refresh_failed' });
   });
+
+  it('keeps using a token that still works when its early refresh fails, trying again after a pause', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const server = await start(() => ({ status: 200, body: emptyPage }));
+      const held = fakeJwt({ exp: Math.floor(Date.now() / 1000) + 20 });
+      const fresh = fakeJwt({ exp: inOneHour() });
+      let up = false;
+      const getToken = vi.fn(async () => {
+        if (!up) throw new Error('POST /api/viewer-token failed (500)');
+        return fresh;
+      });
+      const client = createViewerClient({ baseUrl: server.url, token: held, getToken });
+
+      // Fewer than 30 s left: a refresh is due, fails, and the request goes with the held token.
+      await expect(client.events.list()).resolves.toEqual(emptyPage);
+      await expect(client.events.list()).resolves.toEqual(emptyPage);
+      expect(getToken).toHaveBeenCalledTimes(1); // not again within the pause (1 s)
+      vi.setSystemTime(Date.now() + 1_100);
+      await client.events.list();
+      expect(getToken).toHaveBeenCalledTimes(2);
+      vi.setSystemTime(Date.now() + 1_100);
+      await client.events.list();
+      expect(getToken).toHaveBeenCalledTimes(2); // the pause doubled (2 s)
+      expect(server.requests.map((r) => r.authorization)).toEqual(Array(4).fill(`Bearer ${held}`));
+
+      // The token service is back: the next try takes the fresh token.
+      up = true;
+      vi.setSystemTime(Date.now() + 1_000);
+      await client.events.list();
+      expect(getToken).toHaveBeenCalledTimes(3);
+      expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${fresh}`);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fails with token_refresh_failed once the held token has expired and no refresh succeeds', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const server = await start(() => ({ status: 200, body: emptyPage }));
+      const held = fakeJwt({ exp: Math.floor(Date.now() / 1000) + 20 });
+      const getToken = vi.fn(() => Promise.reject(new Error('backend down')));
+      const client = createViewerClient({ baseUrl: server.url, token: held, getToken });
+      await client.events.list();
+      vi.setSystemTime(Date.now() + 21_000);
+      await expect(client.events.list()).rejects.toMatchObject({ code: 'token_refresh_failed' });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('retries', () => {
@@ -242,6 +294,41 @@ describe('retries', () => {
 });
 
 describe('timeouts, network failures and aborts', () => {
+  it('waits for a server that takes 5 s, with one request and no timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const slowFetch: typeof fetch = (input, init) => {
+        calls.push(String(input));
+        return new Promise((resolve, reject) => {
+          const timer = setTimeout(() => resolve(Response.json(emptyPage)), 5_200);
+          init?.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(init.signal!.reason);
+          });
+        });
+      };
+      const client = createViewerClient({
+        baseUrl: 'http://api.test',
+        token: 'jwt',
+        fetch: slowFetch,
+      });
+      const result = client.events.list().catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(5_200);
+      await expect(result).resolves.toEqual(emptyPage);
+      expect(calls).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not retry a timed-out attempt (more requests would only load a slow server)', async () => {
+    const server = await start(() => 'hang');
+    const client = createViewerClient({ baseUrl: server.url, token: 'jwt', timeoutMs: 50 });
+    await expect(client.events.list()).rejects.toMatchObject({ code: 'timeout' });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('fails a request that outlives timeoutMs with status 0 and code timeout', async () => {
     const server = await start(() => 'hang');
     const client = createViewerClient({ baseUrl: server.url, token: 'jwt', timeoutMs: 50 });

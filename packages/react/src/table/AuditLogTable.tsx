@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@getimmutable/client';
+import { isImmutableError, type AuditEvent } from '@getimmutable/client';
 import { useTable, type ColumnVisibilityState, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Locale } from 'date-fns';
@@ -104,6 +104,9 @@ const LOAD_AHEAD = 10;
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 const INTERACTIVE =
   'a, button, input, select, textarea, summary, [role="button"], [role="link"], [tabindex]';
+/** After a load fails for a passing reason, it is tried again after 5 s, then 10 s, 20 s… at most 60 s. */
+const AUTO_RETRY_MS = 5_000;
+const AUTO_RETRY_MAX_MS = 60_000;
 /** Filters under which consecutive rows are still chain neighbours. */
 const CONTIGUOUS_FILTERS = new Set(['from', 'to', 'tenant_id']);
 
@@ -113,6 +116,19 @@ function emptyMessage(filters: AuditFilters, messages: Messages): string {
     messages.filterTerm(messages[FILTER_LABELS[field]], filters[field] ?? ''),
   );
   return terms.length ? messages.emptyFiltered(messages.joinTerms(terms)) : messages.empty;
+}
+
+/** A failure that may pass by itself (rate limit, server or network trouble, no token yet). */
+function isPassing(error: Error | null): boolean {
+  if (!isImmutableError(error)) return false;
+  const { status, code } = error;
+  return (
+    status === 429 ||
+    status >= 500 ||
+    code === 'network_error' ||
+    code === 'timeout' ||
+    code === 'token_refresh_failed'
+  );
 }
 
 /**
@@ -165,8 +181,16 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   });
 
   const result = useAuditEvents({ filters, pageSize, mode });
+  // When a page fails to load, the rows last shown for the same filters stay on screen under the
+  // error (never rows of other filters).
+  const rowsKey = `${JSON.stringify(result.filters)}|${pageSize}|${mode}`;
+  const [shown, setShown] = useState({ key: rowsKey, events: NO_EVENTS });
+  if (result.events.length > 0 && (shown.key !== rowsKey || shown.events !== result.events)) {
+    setShown({ key: rowsKey, events: result.events });
+  }
+  const kept = result.status === 'error' && shown.key === rowsKey ? shown.events : NO_EVENTS;
   // A stable empty list while pending, so `onStateChange` and the row model don't churn.
-  const events = result.events.length > 0 ? result.events : NO_EVENTS;
+  const events = result.events.length > 0 ? result.events : kept;
   const integrity = useIntegrityChecks(events);
   const showLinks = Object.keys(result.filters).every((field) => CONTIGUOUS_FILTERS.has(field));
   const now = useNow();
@@ -289,6 +313,28 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     if (element) element.focus();
   }, [selectedEventId, rowIdPrefix]);
 
+  // A load that failed for a passing reason is tried again by itself, less often each time, so the
+  // log recovers when the server does (each try is one call of the client, with its own retries).
+  const [autoRetries, setAutoRetries] = useState(0);
+  // (Not while the previous page stands in: react-query calls that a success too.)
+  if (result.status === 'success' && !result.isPlaceholderData && autoRetries !== 0) {
+    setAutoRetries(0);
+  }
+  const retryLater = result.status === 'error' && !result.isFetching && isPassing(result.error);
+  const latestRefetch = useRef(result.refetch);
+  useEffect(() => {
+    latestRefetch.current = result.refetch;
+  });
+  useEffect(() => {
+    if (!retryLater) return;
+    const delay = Math.min(AUTO_RETRY_MAX_MS, AUTO_RETRY_MS * 2 ** autoRetries);
+    const timer = setTimeout(() => {
+      setAutoRetries((n) => n + 1);
+      latestRefetch.current();
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [retryLater, autoRetries]);
+
   const latestOnStateChange = useRef(onStateChange);
   useEffect(() => {
     latestOnStateChange.current = onStateChange;
@@ -410,7 +456,11 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     body = rows.map(renderRow);
   }
 
-  const busy = state === 'loading' || result.isPlaceholderData || result.isLoadingMore;
+  const busy =
+    state === 'loading' ||
+    result.isPlaceholderData ||
+    result.isLoadingMore ||
+    (state === 'error' && result.isFetching);
   const liveText =
     state === 'loading'
       ? messages.loading
@@ -430,7 +480,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       {...rest}
     >
       {/* Nothing to show or hide columns of while the first load is pending or has failed. */}
-      {state === 'loading' || state === 'error' ? null : (
+      {state === 'loading' || (state === 'error' && !hasRows) ? null : (
         <div className="imv-table-toolbar" data-slot="table-toolbar">
           <ColumnsMenu
             label={messages.columns}
@@ -463,7 +513,8 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             {messages.retry}
           </button>
         </div>
-      ) : state === 'empty' ? null : (
+      ) : null}
+      {state === 'empty' || (state === 'error' && !hasRows) ? null : (
         <div
           ref={scrollRef}
           className="imv-table-scroll"
@@ -500,7 +551,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             <tbody
               className="imv-table-body"
               data-slot="table-body"
-              data-state={result.isPlaceholderData ? 'stale' : undefined}
+              data-state={result.isPlaceholderData || state === 'error' ? 'stale' : undefined}
             >
               {body}
             </tbody>
@@ -521,7 +572,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             </button>
           </div>
         ) : null
-      ) : state === 'error' || (state === 'empty' && !result.hasPrevious) ? null : (
+      ) : (state === 'error' && !hasRows) || (state === 'empty' && !result.hasPrevious) ? null : (
         <Pager
           label={paginationLabel ?? messages.paginationLabel}
           pageIndex={result.pageIndex}
