@@ -67,7 +67,9 @@ export const defaultMessages = {
   filterTerm: (field: string, value: string) => `${field.toLowerCase()} "${value}"`,
   /** Joins filter terms: "a", "a and b", "a, b and c". */
   joinTerms: (terms: string[]) =>
-    terms.length < 2 ? terms.join('') : `${terms.slice(0, -1).join(', ')} and ${terms[terms.length - 1]}`,
+    terms.length < 2
+      ? terms.join('')
+      : `${terms.slice(0, -1).join(', ')} and ${terms[terms.length - 1]}`,
   // end table
   // drawer
   eventDetails: 'Event details',
@@ -113,6 +115,8 @@ export const defaultMessages = {
   jsonItems: (n: number) => (n === 1 ? '1 item' : `${n} items`),
   jsonLabel: (root: string) => `${root} as a tree`,
   showMoreIn: (n: number, path: string) => `Show ${n} more in ${path}`,
+  /** The targets' Show more button's accessible name: what it adds and what is still hidden. */
+  showMoreTargets: (n: number, hidden: number) => `Show ${n} more targets (${hidden} not shown)`,
   // verify
   verifying: 'Verifying…',
   verifyProgress: (n: string) => `Checked ${n} events…`,

@@ -1,7 +1,7 @@
 import { AlertsList } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { emptyDataset } from './support/fixtures.js';
+import { emptyDataset, hostileTextDataset } from './support/fixtures.js';
 import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
 import { SCENARIO_TITLES, StateGrid } from './support/StateGrid.js';
 import { expiredTokenViewer, failFast } from './support/story-helpers.js';
@@ -63,6 +63,23 @@ export const Paging: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
     await expect(await canvas.findByText('Page 2')).toBeVisible();
     await waitFor(() => expect(items(canvasElement)[0]!.textContent).not.toBe(firstId));
+  },
+};
+
+/**
+ * An actor id with a right-to-left override ("nimda" reads "admin"): the actor and the server's
+ * reason are each isolated, so "by" and the time around them keep their order.
+ */
+export const RightToLeftNames: Story = {
+  beforeEach({ msw }) {
+    msw.use(...apiHandlers(hostileTextDataset));
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(items(canvasElement).length).toBeGreaterThan(0));
+    const first = items(canvasElement)[0]!;
+    const isolated = Array.from(first.querySelectorAll('bdi'), (el) => el.textContent);
+    await expect(isolated).toContain('user_\u202Enimda');
+    await expect(first).toHaveTextContent('by user_\u202Enimda');
   },
 };
 

@@ -4,7 +4,9 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
   brokenDataset,
+  hostileTextDataset,
   longMetadataDataset,
+  manyTargetsDataset,
   seedDataset,
   tenantEvents,
   type Dataset,
@@ -175,6 +177,50 @@ export const LongMetadata: Story = {
     })[0]!;
     await userEvent.click(expand);
     await expect(expand).toHaveAttribute('aria-expanded', 'true');
+  },
+};
+
+/** 240 targets, 50 at a time: "Show more" says how many it adds and how many are still hidden. */
+export const ManyTargets: Story = {
+  render: (args) => (
+    <EventDetailDrawer {...args} {...pair(manyTargetsDataset(), (events) => events[0])} />
+  ),
+  play: async ({ canvasElement }) => {
+    const dialog = await within(page(canvasElement)).findByRole('dialog', {
+      name: 'Event details',
+    });
+    const d = within(dialog);
+    await expect(d.queryAllByText(/^doc_\d{4}$/)).toHaveLength(50);
+    // Focus moves in (to Close) in an effect: wait for it, or it lands after ours.
+    await waitFor(() => expect(d.getByRole('button', { name: 'Close' })).toHaveFocus());
+    const more = d.getByRole('button', { name: 'Show 50 more targets (190 not shown)' });
+    more.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(d.queryAllByText(/^doc_\d{4}$/)).toHaveLength(100));
+    await expect(more).toHaveFocus();
+    await expect(more).toHaveAccessibleName('Show 50 more targets (140 not shown)');
+  },
+};
+
+/**
+ * Names with a right-to-left override ("nimda" reads "admin", a file name seems to end in .pdf),
+ * a Hebrew name, a stray isolate end: each value is isolated, the labels and ids beside it keep
+ * their order.
+ */
+export const RightToLeftText: Story = {
+  render: (args) => (
+    <EventDetailDrawer {...args} {...pair(hostileTextDataset(), (events) => events[0])} />
+  ),
+  play: async ({ canvasElement }) => {
+    const dialog = await within(page(canvasElement)).findByRole('dialog', {
+      name: 'Event details',
+    });
+    const event = tenantEvents(hostileTextDataset())[0]!;
+    const isolated = Array.from(dialog.querySelectorAll('bdi'), (el) => el.textContent);
+    await expect(isolated).toEqual(
+      expect.arrayContaining([event.actor_name, event.actor_id, event.resource_name]),
+    );
+    await expect(within(dialog).getByText(/matches ✓/)).toBeVisible();
   },
 };
 

@@ -2,13 +2,16 @@ import { createViewerClient, type Alert, type ViewerClient } from '@getimmutable
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { emulatorUrl, renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
 import { formatAbsolute } from '../formatTime.js';
 import { AlertsList } from './AlertsList.js';
 
 async function allAlerts(client: ViewerClient, rule_type?: Alert['rule_type']): Promise<Alert[]> {
-  const { data, pagination } = await client.alerts.list({ limit: 100, ...(rule_type ? { rule_type } : {}) });
+  const { data, pagination } = await client.alerts.list({
+    limit: 100,
+    ...(rule_type ? { rule_type } : {}),
+  });
   expect(pagination.has_more).toBe(false);
   return data;
 }
@@ -19,9 +22,13 @@ describe('AlertsList', () => {
   it("lists the tenant's alerts, newest first, with severity, rule, reason, actor and time", async () => {
     const expected = await allAlerts(viewerFor('org_acme'));
     expect(expected.length).toBeGreaterThan(0);
-    const { container } = renderWithViewer(<AlertsList onEventSelect={vi.fn()} />, viewerFor('org_acme'), {
-      timeZone: 'UTC',
-    });
+    const { container } = renderWithViewer(
+      <AlertsList onEventSelect={vi.fn()} />,
+      viewerFor('org_acme'),
+      {
+        timeZone: 'UTC',
+      },
+    );
     expect(screen.getByRole('status')).toHaveTextContent('Loading alerts…');
     await waitFor(() => expect(items()).toHaveLength(expected.length));
     expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
@@ -30,7 +37,9 @@ describe('AlertsList', () => {
     const item = items()[0]!;
     expect(item).toHaveTextContent(first.reason);
     expect(item).toHaveTextContent(`by ${first.actor_id}`);
-    expect(item).toHaveTextContent(first.rule_type === 'new_country' ? 'New country' : 'Sensitive action');
+    expect(item).toHaveTextContent(
+      first.rule_type === 'new_country' ? 'New country' : 'Sensitive action',
+    );
     expect(item).toHaveTextContent(`Severity: ${first.severity === 'high' ? 'High' : 'Medium'}`);
     const time = within(item).getByText(/ago$/);
     expect(time).toHaveAttribute('dateTime', first.created_at);
@@ -45,7 +54,10 @@ describe('AlertsList', () => {
     const onRuleTypeChange = vi.fn();
     renderWithViewer(<AlertsList onRuleTypeChange={onRuleTypeChange} />, viewerFor('org_acme'));
     await waitFor(() => expect(items()).toHaveLength(all.length));
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rule' }), 'Sensitive action');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Rule' }),
+      'Sensitive action',
+    );
     expect(onRuleTypeChange).toHaveBeenCalledWith('sensitive_action');
     await waitFor(() => expect(items()).toHaveLength(expected.length));
     for (const item of items()) expect(item).toHaveTextContent('Sensitive action');
@@ -79,12 +91,18 @@ describe('AlertsList', () => {
     renderWithViewer(
       <>
         <AlertsList pageSize={3} />
-        <AlertsList pageSize={3} paginationLabel="Sensitive alert pages" defaultRuleType="sensitive_action" />
+        <AlertsList
+          pageSize={3}
+          paginationLabel="Sensitive alert pages"
+          defaultRuleType="sensitive_action"
+        />
       </>,
       viewerFor('org_acme'),
     );
     expect(await screen.findByRole('navigation', { name: 'Alert pages' })).toBeInTheDocument();
-    expect(await screen.findByRole('navigation', { name: 'Sensitive alert pages' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('navigation', { name: 'Sensitive alert pages' }),
+    ).toBeInTheDocument();
   });
 
   it("calls onEventSelect with the alert's event id from View event", async () => {
@@ -99,7 +117,10 @@ describe('AlertsList', () => {
   });
 
   it('says so when a rule has no alerts', async () => {
-    const { container } = renderWithViewer(<AlertsList defaultRuleType="sensitive_action" />, viewerFor('org_broken'));
+    const { container } = renderWithViewer(
+      <AlertsList defaultRuleType="sensitive_action" />,
+      viewerFor('org_broken'),
+    );
     await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'empty'));
     expect(screen.getByRole('status')).toHaveTextContent('No Sensitive action alerts.');
     expect(screen.queryByRole('list')).toBeNull();
@@ -118,21 +139,56 @@ describe('AlertsList', () => {
 
   it('forwards its ref and merges className and other props onto its element', () => {
     const ref = { current: null as HTMLDivElement | null };
-    renderWithViewer(<AlertsList ref={ref} className="mine" data-testid="alerts" />, viewerFor('org_acme'));
+    renderWithViewer(
+      <AlertsList ref={ref} className="mine" data-testid="alerts" />,
+      viewerFor('org_acme'),
+    );
     const root = screen.getByTestId('alerts');
     expect(ref.current).toBe(root);
     expect(root).toHaveClass('imv-alerts', 'mine');
     expect(root).toHaveAttribute('data-slot', 'alerts');
   });
 
+  it("isolates the actor and the reason in <bdi>, so an actor's right-to-left override cannot reorder the sentence", async () => {
+    const actor = 'user_\u202Emallory';
+    const res = await fetch(`${emulatorUrl()}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('apiKey')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        tenant_id: 'org_bidi_alerts',
+        actor_id: actor,
+        action: 'document.deleted',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const [alert] = await allAlerts(viewerFor('org_bidi_alerts'));
+    renderWithViewer(<AlertsList onEventSelect={vi.fn()} />, viewerFor('org_bidi_alerts'));
+    await waitFor(() => expect(items()).toHaveLength(1));
+    const item = items()[0]!;
+    const isolates = Array.from(item.querySelectorAll('bdi'));
+    // "by user_‮mallory": "by " is the kit's sentence, outside; only the actor id is inside.
+    const byActor = isolates.find((el) => el.textContent === actor);
+    expect(byActor, 'a <bdi> holding exactly the actor id').toBeDefined();
+    expect(byActor!.parentElement).toHaveTextContent(`by ${actor}`);
+    // The server's reason quotes the actor too: isolated whole, so it cannot reach the rest of the row.
+    expect(isolates.some((el) => el.textContent === alert!.reason)).toBe(true);
+    expect(within(item).getByRole('button', { name: 'View event' })).toHaveAccessibleDescription(
+      expect.stringContaining(`by ${actor}`),
+    );
+  });
+
   it('has no axe violations with alerts and when empty', async () => {
     const a = renderWithViewer(<AlertsList onEventSelect={vi.fn()} />, viewerFor('org_acme'));
-    await waitFor(() => expect(a.container.firstElementChild).toHaveAttribute('data-state', 'ready'));
+    await waitFor(() =>
+      expect(a.container.firstElementChild).toHaveAttribute('data-state', 'ready'),
+    );
     const r1 = await axe.run(a.container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r1.violations).toEqual([]);
     a.unmount();
     const b = renderWithViewer(<AlertsList />, viewerFor('org_broken'));
-    await waitFor(() => expect(b.container.firstElementChild).toHaveAttribute('data-state', 'empty'));
+    await waitFor(() =>
+      expect(b.container.firstElementChild).toHaveAttribute('data-state', 'empty'),
+    );
     const r2 = await axe.run(b.container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r2.violations).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { Pager } from '../Pager.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useAlerts } from '../useAlerts.js';
 import { useControllableState } from '../useControllableState.js';
+import { UserText, userTextMessage } from '../UserText.js';
 import { usePresentation } from '../viewerContext.js';
 
 export type AlertsListState = 'loading' | 'error' | 'empty' | 'ready';
@@ -33,7 +34,16 @@ export interface AlertsListProps extends HTMLAttributes<HTMLDivElement> {
  * @example <AlertsList onEventSelect={(id) => setSelectedEvent(id)} />
  */
 export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function AlertsList(
-  { ruleType: ruleTypeProp, defaultRuleType = null, onRuleTypeChange, pageSize, onEventSelect, paginationLabel, className, ...rest },
+  {
+    ruleType: ruleTypeProp,
+    defaultRuleType = null,
+    onRuleTypeChange,
+    pageSize,
+    onEventSelect,
+    paginationLabel,
+    className,
+    ...rest
+  },
   ref,
 ) {
   const { messages, locale, timeZone } = usePresentation();
@@ -42,7 +52,10 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
     defaultProp: defaultRuleType,
     onChange: onRuleTypeChange,
   });
-  const alerts = useAlerts({ ...(ruleType ? { ruleType } : {}), ...(pageSize ? { pageSize } : {}) });
+  const alerts = useAlerts({
+    ...(ruleType ? { ruleType } : {}),
+    ...(pageSize ? { pageSize } : {}),
+  });
   const id = useId();
 
   let state: AlertsListState;
@@ -63,7 +76,11 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
       {...rest}
     >
       <div className="imv-alerts__toolbar" data-slot="alerts-toolbar">
-        <label htmlFor={`${id}-rule`} className="imv-alerts__rule-label" data-slot="alerts-rule-label">
+        <label
+          htmlFor={`${id}-rule`}
+          className="imv-alerts__rule-label"
+          data-slot="alerts-rule-label"
+        >
           {messages.ruleType}
         </label>
         <select
@@ -90,8 +107,18 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
       {state === 'error' ? (
         <div className="imv-alerts__message" data-slot="alerts-error" role="alert">
           <span>{messages.alertsError}</span>
-          {alerts.error?.message ? <span className="imv-alerts__error-detail"> {alerts.error.message}</span> : null}{' '}
-          <button type="button" className="imv-button" data-slot="alerts-retry" onClick={() => alerts.refetch()}>
+          {alerts.error?.message ? (
+            <span className="imv-alerts__error-detail">
+              {' '}
+              <UserText>{alerts.error.message}</UserText>
+            </span>
+          ) : null}{' '}
+          <button
+            type="button"
+            className="imv-button"
+            data-slot="alerts-retry"
+            onClick={() => alerts.refetch()}
+          >
             {messages.retry}
           </button>
         </div>
@@ -121,21 +148,37 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
                 data-severity={alert.severity}
                 data-rule-type={alert.rule_type}
               >
-                <span className="imv-alerts__severity" data-slot="alert-severity" data-severity={alert.severity}>
+                <span
+                  className="imv-alerts__severity"
+                  data-slot="alert-severity"
+                  data-severity={alert.severity}
+                >
                   <span aria-hidden="true">
-                    <span className="imv-alerts__severity-icon">{SEVERITY_ICONS[alert.severity]}</span> {severity}
+                    <span className="imv-alerts__severity-icon">
+                      {SEVERITY_ICONS[alert.severity]}
+                    </span>{' '}
+                    {severity}
                   </span>
                   <span className="imv-visually-hidden">{messages.severityIs(severity)}</span>
                 </span>
-                <span id={`${itemId}-rule`} className="imv-alerts__rule-name" data-slot="alert-rule">
+                <span
+                  id={`${itemId}-rule`}
+                  className="imv-alerts__rule-name"
+                  data-slot="alert-rule"
+                >
                   {ruleName(alert.rule_type)}
                 </span>
                 <p className="imv-alerts__reason" data-slot="alert-reason">
-                  {alert.reason}
+                  {/* The server's sentence quotes the actor and the event: isolated whole. */}
+                  <UserText>{alert.reason}</UserText>
                 </p>
                 <span className="imv-alerts__meta" data-slot="alert-meta">
-                  <span id={`${itemId}-actor`} className="imv-alerts__actor" data-slot="alert-actor">
-                    {messages.alertBy(alert.actor_id)}
+                  <span
+                    id={`${itemId}-actor`}
+                    className="imv-alerts__actor"
+                    data-slot="alert-actor"
+                  >
+                    {userTextMessage((user) => messages.alertBy(user(alert.actor_id)))}
                   </span>{' '}
                   <span className="imv-alerts__time" data-slot="alert-time">
                     <RelativeTime iso={alert.created_at} />{' '}

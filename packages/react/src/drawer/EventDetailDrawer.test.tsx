@@ -15,13 +15,16 @@ let richPrevious: AuditEvent | undefined;
 
 beforeAll(async () => {
   acme = (await viewerFor('org_acme').events.list({ limit: 100 })).data;
-  rich = acme.find((e) => e.targets.length > 0 && e.context && Object.keys(e.metadata).length > 0) ?? acme[0]!;
+  rich =
+    acme.find((e) => e.targets.length > 0 && e.context && Object.keys(e.metadata).length > 0) ??
+    acme[0]!;
   richPrevious = acme.find((e) => e.integrity.sequence === rich.integrity.sequence - 1);
 });
 
 const originalClipboard = Object.getOwnPropertyDescriptor(globalThis.navigator, 'clipboard');
 afterEach(() => {
-  if (originalClipboard) Object.defineProperty(globalThis.navigator, 'clipboard', originalClipboard);
+  if (originalClipboard)
+    Object.defineProperty(globalThis.navigator, 'clipboard', originalClipboard);
   else delete (globalThis.navigator as { clipboard?: unknown }).clipboard;
 });
 
@@ -30,7 +33,11 @@ function setClipboard(value: unknown) {
 }
 
 /** A row-like opener and a controlled drawer, as a table would use it. */
-function Harness(props: Omit<EventDetailDrawerProps, 'open' | 'onOpenChange'> & { onOpenChange?: (open: boolean) => void }) {
+function Harness(
+  props: Omit<EventDetailDrawerProps, 'open' | 'onOpenChange'> & {
+    onOpenChange?: (open: boolean) => void;
+  },
+) {
   const [open, setOpen] = useState(false);
   return (
     <main>
@@ -64,7 +71,9 @@ describe('EventDetailDrawer', () => {
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     // The seed gives this event every optional part; the assertions below rely on it.
     expect(rich.targets.length).toBeGreaterThan(0);
-    expect(rich.context?.ip_address && rich.context.country && rich.actor_name && rich.resource_id).toBeTruthy();
+    expect(
+      rich.context?.ip_address && rich.context.country && rich.actor_name && rich.resource_id,
+    ).toBeTruthy();
     const d = within(dialog);
     expect(d.getByText(rich.id)).toBeInTheDocument();
     expect(d.getByText(rich.actor_id)).toBeInTheDocument();
@@ -85,7 +94,8 @@ describe('EventDetailDrawer', () => {
     // Integrity.
     expect(rich.integrity.event_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(d.getByText(rich.integrity.event_hash)).toBeInTheDocument();
-    if (rich.integrity.previous_event_hash) expect(d.getByText(rich.integrity.previous_event_hash)).toBeInTheDocument();
+    if (rich.integrity.previous_event_hash)
+      expect(d.getByText(rich.integrity.previous_event_hash)).toBeInTheDocument();
     expect(d.getByText('Recomputed here: matches ✓')).toBeInTheDocument();
     expect(d.queryByText('Recomputed here: does not match ✗')).toBeNull();
     // Metadata as a tree.
@@ -178,7 +188,10 @@ describe('EventDetailDrawer', () => {
   it('is open whenever an event is given when uncontrolled, and stays closed after Esc until another event comes', async () => {
     const user = userEvent.setup();
     const other = acme.find((e) => e.id !== rich.id)!;
-    const { rerender } = renderWithViewer(<EventDetailDrawer event={rich} />, viewerFor('org_acme'));
+    const { rerender } = renderWithViewer(
+      <EventDetailDrawer event={rich} />,
+      viewerFor('org_acme'),
+    );
     expect(screen.getByRole('dialog', { name: 'Event details' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -201,13 +214,18 @@ describe('EventDetailDrawer', () => {
     const { user, dialog } = await openDrawer();
     setClipboard(undefined);
     await user.click(within(dialog).getByRole('button', { name: 'Copy Sequence' }));
-    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent(/Could not copy/));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('status')).toHaveTextContent(/Could not copy/),
+    );
     expect(document.getSelection()?.toString()).toBe(String(rich.integrity.sequence));
   });
 
   it('forwards its ref to the dialog, merges className and spreads other props onto it', async () => {
     const ref = createRef<HTMLDivElement>();
-    renderWithViewer(<EventDetailDrawer event={rich} ref={ref} className="mine" data-testid="panel" />, viewerFor('org_acme'));
+    renderWithViewer(
+      <EventDetailDrawer event={rich} ref={ref} className="mine" data-testid="panel" />,
+      viewerFor('org_acme'),
+    );
     const dialog = screen.getByRole('dialog');
     expect(ref.current).toBe(dialog);
     expect(dialog).toHaveClass('imv-drawer', 'mine');
@@ -215,9 +233,95 @@ describe('EventDetailDrawer', () => {
     expect(dialog).toHaveAttribute('data-state', 'open');
   });
 
+  it('shows 5,000 targets 50 at a time: Show more, by keyboard, adds the next 50 and keeps focus on it', async () => {
+    const targets = Array.from({ length: 5000 }, (_, i) => ({
+      type: 'document',
+      id: `doc_${i}`,
+      name: null,
+      metadata: null,
+    }));
+    const { user, dialog } = await openDrawer(<Harness event={{ ...rich, targets }} />);
+    const d = within(dialog);
+    expect(d.queryAllByText(/^doc_\d+$/)).toHaveLength(50);
+    const more = d.getByRole('button', { name: 'Show 50 more targets (4950 not shown)' });
+    expect(more).toHaveTextContent(/^Show 50 more$/);
+    more.focus();
+    await user.keyboard('{Enter}');
+    expect(d.queryAllByText(/^doc_\d+$/)).toHaveLength(100);
+    expect(d.getByText('doc_99')).toBeInTheDocument();
+    expect(more).toHaveFocus();
+    expect(more).toHaveAccessibleName('Show 50 more targets (4900 not shown)');
+  });
+
+  it('moves focus to the first newly shown target when the last Show more goes away', async () => {
+    const targets = Array.from({ length: 70 }, (_, i) => ({
+      type: 'document',
+      id: `doc_${i}`,
+      name: null,
+      metadata: null,
+    }));
+    const { user, dialog } = await openDrawer(<Harness event={{ ...rich, targets }} />);
+    const d = within(dialog);
+    d.getByRole('button', { name: 'Show 20 more targets (20 not shown)' }).focus();
+    await user.keyboard(' ');
+    expect(d.queryAllByText(/^doc_\d+$/)).toHaveLength(70);
+    expect(d.queryByRole('button', { name: /more targets/ })).toBeNull();
+    expect(document.activeElement).toHaveTextContent('doc_50');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+  });
+
+  it('isolates user-supplied text in <bdi>, so a right-to-left override cannot reorder the text after it', async () => {
+    const RLO = '\u202E';
+    const hostile: AuditEvent = {
+      ...rich,
+      tenant_id: `org${RLO}x`,
+      actor_name: `Mallory${RLO}`,
+      actor_type: `user${RLO}`,
+      resource: `doc${RLO}`,
+      resource_id: `id${RLO}`,
+      resource_name: `${RLO}gpj.exe`,
+      session_id: `s${RLO}`,
+      targets: [
+        { type: `type${RLO}`, id: `target${RLO}`, name: `\u2067name\u2069`, metadata: null },
+      ],
+      context: { ip_address: `10.0.0.1${RLO}`, user_agent: `ua\u2066`, country: `${RLO}DE` },
+    };
+    const { dialog } = await openDrawer(<Harness event={hostile} />);
+    const isolated = (text: string) => {
+      const holders = Array.from(dialog.querySelectorAll('bdi')).filter(
+        (el) => el.textContent === text,
+      );
+      expect(holders, `a <bdi> holding exactly ${JSON.stringify(text)}`).toHaveLength(1);
+      return holders[0]!;
+    };
+    for (const text of [
+      hostile.tenant_id!,
+      hostile.actor_name!,
+      hostile.actor_type!,
+      hostile.resource!,
+      hostile.resource_id!,
+      hostile.resource_name!,
+      hostile.session_id!,
+      `type${RLO}`,
+      `target${RLO}`,
+      `\u2067name\u2069`,
+      `10.0.0.1${RLO}`,
+      'ua\u2066',
+      `${RLO}DE`,
+    ])
+      isolated(text);
+    // The actor id follows the name in the same field, outside the name's isolate.
+    const name = isolated(hostile.actor_name!);
+    const actorField = name.closest('dd')!;
+    expect(actorField).toHaveTextContent(`Mallory${RLO} ${hostile.actor_id}`);
+    expect(name).not.toContainElement(within(actorField).getByText(hostile.actor_id));
+  });
+
   it('has no axe violations while open', async () => {
     await openDrawer(<Harness event={rich} previousEvent={richPrevious ?? null} />);
-    const result = await act(() => axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } }));
+    const result = await act(() =>
+      axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } }),
+    );
     expect(result.violations).toEqual([]);
   });
 });

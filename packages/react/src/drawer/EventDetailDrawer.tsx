@@ -2,25 +2,22 @@ import type { AuditEvent } from '@getimmutable/client';
 import {
   forwardRef,
   useCallback,
-  useEffect,
-  useId,
-  useImperativeHandle,
   useRef,
   useState,
   useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type ReactNode,
-  type Ref,
 } from 'react';
 import { createPortal } from 'react-dom';
-import { cx } from '../cx.js';
 import type { Messages } from '../messages.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useAuditEvent } from '../useAuditEvent.js';
 import { useEventIntegrity } from '../useEventIntegrity.js';
+import { UserText } from '../UserText.js';
 import { usePresentation } from '../viewerContext.js';
+import { DrawerPanel, type Announce } from './DrawerPanel.js';
 import { JsonTree } from './JsonTree.js';
-import { useFocusTrap } from './useFocusTrap.js';
+import { TargetsList } from './TargetsList.js';
 
 export interface EventDetailDrawerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The event to show. @default null */
@@ -39,7 +36,12 @@ export interface EventDetailDrawerProps extends Omit<ComponentPropsWithoutRef<'d
 
 const noSubscribe = () => () => {};
 /** False during server rendering and hydration, true once on the client: nothing touches `document` before. */
-const useIsClient = () => useSyncExternalStore(noSubscribe, () => true, () => false);
+const useIsClient = () =>
+  useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 
 /**
  * The details of one event in a modal side drawer: every field, targets, context, metadata as a
@@ -48,131 +50,87 @@ const useIsClient = () => useSyncExternalStore(noSubscribe, () => true, () => fa
  * @example
  * <EventDetailDrawer event={selected} onOpenChange={(open) => !open && setSelected(null)} />
  */
-export const EventDetailDrawer = forwardRef<HTMLDivElement, EventDetailDrawerProps>(function EventDetailDrawer(
-  { event = null, eventId = null, open: openProp, onOpenChange, previousEvent = null, container, ...rest },
-  ref,
-) {
-  const subject: AuditEvent | string | null = event ?? eventId;
-  // Uncontrolled: open while there is something to show, until the user closes it; a new subject reopens.
-  const [dismissal, setDismissal] = useState<{ subject: AuditEvent | string | null; dismissed: boolean }>({
-    subject,
-    dismissed: false,
-  });
-  if (dismissal.subject !== subject) setDismissal({ subject, dismissed: false });
-  const open = (openProp ?? !dismissal.dismissed) && subject !== null;
-  const isClient = useIsClient();
+export const EventDetailDrawer = forwardRef<HTMLDivElement, EventDetailDrawerProps>(
+  function EventDetailDrawer(
+    {
+      event = null,
+      eventId = null,
+      open: openProp,
+      onOpenChange,
+      previousEvent = null,
+      container,
+      ...rest
+    },
+    ref,
+  ) {
+    const subject: AuditEvent | string | null = event ?? eventId;
+    // Uncontrolled: open while there is something to show, until the user closes it; a new subject reopens.
+    const [dismissal, setDismissal] = useState<{
+      subject: AuditEvent | string | null;
+      dismissed: boolean;
+    }>({
+      subject,
+      dismissed: false,
+    });
+    if (dismissal.subject !== subject) setDismissal({ subject, dismissed: false });
+    const open = (openProp ?? !dismissal.dismissed) && subject !== null;
+    const isClient = useIsClient();
 
-  const close = useCallback(() => {
-    if (openProp === undefined) setDismissal((d) => ({ ...d, dismissed: true }));
-    onOpenChange?.(false);
-  }, [openProp, onOpenChange]);
+    const close = useCallback(() => {
+      if (openProp === undefined) setDismissal((d) => ({ ...d, dismissed: true }));
+      onOpenChange?.(false);
+    }, [openProp, onOpenChange]);
 
-  if (!open || !isClient) return null;
-  const target = container ?? document.body;
-  return createPortal(
-    <DrawerPanel {...rest} panelRef={ref} onClose={close}>
-      {(announce) =>
-        event ? (
-          <EventDetails event={event} previousEvent={previousEvent} announce={announce} />
-        ) : (
-          <FetchedEvent id={eventId!} previousEvent={previousEvent} announce={announce} />
-        )
-      }
-    </DrawerPanel>,
-    target,
-  );
-});
+    if (!open || !isClient) return null;
+    const target = container ?? document.body;
+    return createPortal(
+      <DrawerPanel {...rest} panelRef={ref} onClose={close}>
+        {(announce) =>
+          event ? (
+            <EventDetails event={event} previousEvent={previousEvent} announce={announce} />
+          ) : (
+            <FetchedEvent id={eventId!} previousEvent={previousEvent} announce={announce} />
+          )
+        }
+      </DrawerPanel>,
+      target,
+    );
+  },
+);
 EventDetailDrawer.displayName = 'EventDetailDrawer';
 
-type Announce = (message: string) => void;
-
-interface DrawerPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  panelRef: Ref<HTMLDivElement>;
-  onClose: () => void;
-  children: (announce: Announce) => ReactNode;
-}
-
-/** Mounted only while open, so the focus trap's mount and unmount are the drawer's open and close. */
-function DrawerPanel({ panelRef, onClose, children, className, ...rest }: DrawerPanelProps) {
-  const { messages } = usePresentation();
-  const headingId = useId();
-  const panel = useRef<HTMLDivElement | null>(null);
-  const overlay = useRef<HTMLDivElement | null>(null);
-  const closeButton = useRef<HTMLButtonElement | null>(null);
-  useFocusTrap(panel, { initialFocus: closeButton, onEscape: onClose });
-
-  // The forwarded ref gets the dialog element (attached before this runs, in the same commit).
-  useImperativeHandle(panelRef, () => panel.current!, []);
-
-  // A press on the overlay closes, like Esc. Listened to here so the overlay stays a plain, non-interactive element.
-  const latestClose = useRef(onClose);
-  useEffect(() => {
-    latestClose.current = onClose;
-  });
-  useEffect(() => {
-    const node = overlay.current;
-    const onPointerDown = (e: Event) => {
-      if (e.target === node) latestClose.current();
-    };
-    node?.addEventListener('pointerdown', onPointerDown);
-    return () => node?.removeEventListener('pointerdown', onPointerDown);
-  }, []);
-
-  // Re-keying the message makes a repeated "Copied" a new announcement.
-  const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
-  const announce = useCallback<Announce>((text) => setAnnouncement((a) => ({ text, n: a.n + 1 })), []);
-  useEffect(() => {
-    if (!announcement.text) return;
-    const timer = setTimeout(() => setAnnouncement((a) => ({ ...a, text: '' })), 5000);
-    return () => clearTimeout(timer);
-  }, [announcement]);
-
-  return (
-    <div className="imv-drawer-root" data-imv="" data-slot="drawer-root" data-state="open">
-      <div ref={overlay} className="imv-drawer-overlay" data-slot="drawer-overlay" data-state="open" />
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={headingId}
-        tabIndex={-1}
-        className={cx('imv-drawer', className)}
-        data-slot="drawer"
-        data-state="open"
-        {...rest}
-      >
-        <div className="imv-drawer-header" data-slot="drawer-header">
-          <h2 id={headingId} className="imv-drawer-title">
-            {messages.eventDetails}
-          </h2>
-          <button ref={closeButton} type="button" className="imv-button imv-drawer-close" data-slot="drawer-close" onClick={onClose}>
-            {messages.close}
-          </button>
-        </div>
-        <div className="imv-drawer-body" data-slot="drawer-body">
-          {children(announce)}
-        </div>
-        <div role="status" aria-live="polite" aria-atomic="true" className="imv-visually-hidden" data-slot="drawer-announcer">
-          {announcement.text ? <span key={announcement.n}>{announcement.text}</span> : null}
-        </div>
-      </div>
-    </div>
-  );
-}
-
-function FetchedEvent({ id, previousEvent, announce }: { id: string; previousEvent: AuditEvent | null; announce: Announce }) {
+function FetchedEvent({
+  id,
+  previousEvent,
+  announce,
+}: {
+  id: string;
+  previousEvent: AuditEvent | null;
+  announce: Announce;
+}) {
   const { messages } = usePresentation();
   const { status, event } = useAuditEvent(id);
-  if (event) return <EventDetails event={event} previousEvent={previousEvent} announce={announce} />;
+  if (event)
+    return <EventDetails event={event} previousEvent={previousEvent} announce={announce} />;
   return (
-    <p className="imv-drawer-message" data-slot="drawer-message" data-state={status} role={status === 'error' ? 'alert' : undefined}>
+    <p
+      className="imv-drawer-message"
+      data-slot="drawer-message"
+      data-state={status}
+      role={status === 'error' ? 'alert' : undefined}
+    >
       {status === 'error' ? messages.eventError : messages.loadingEvent}
     </p>
   );
 }
 
-const orNone = (value: string | number | null | undefined, messages: Messages) =>
-  value === null || value === undefined || value === '' ? messages.none : String(value);
+/** A field's value, isolated (it came from the event's writer), or the "none" mark. */
+const orNone = (value: string | number | null | undefined, messages: Messages): ReactNode =>
+  value === null || value === undefined || value === '' ? (
+    messages.none
+  ) : (
+    <UserText>{String(value)}</UserText>
+  );
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -192,11 +150,20 @@ function Section({ title, children, slot }: { title: string; children: ReactNode
   );
 }
 
-function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; previousEvent: AuditEvent | null; announce: Announce }) {
+function EventDetails({
+  event,
+  previousEvent,
+  announce,
+}: {
+  event: AuditEvent;
+  previousEvent: AuditEvent | null;
+  announce: Announce;
+}) {
   const { messages } = usePresentation();
   const { hash, link } = useEventIntegrity(event, previousEvent);
-  const { integrity, context, targets, metadata } = event;
-  const hasMetadata = metadata !== null && typeof metadata === 'object' && Object.keys(metadata).length > 0;
+  const { integrity, context, metadata } = event;
+  const hasMetadata =
+    metadata !== null && typeof metadata === 'object' && Object.keys(metadata).length > 0;
   const none = (value: string | number | null | undefined) => orNone(value, messages);
 
   return (
@@ -208,20 +175,46 @@ function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; p
           </Field>
           <Field label={messages.fieldTenant}>{none(event.tenant_id)}</Field>
           <Field label={messages.fieldActor}>
-            {event.actor_name ? <span>{event.actor_name} </span> : null}
-            <code>{event.actor_id}</code>
-            {event.actor_type ? <span className="imv-drawer-tag"> {event.actor_type}</span> : null}
+            {event.actor_name ? (
+              <span>
+                <UserText>{event.actor_name}</UserText>{' '}
+              </span>
+            ) : null}
+            <code>
+              <UserText>{event.actor_id}</UserText>
+            </code>
+            {event.actor_type ? (
+              <span className="imv-drawer-tag">
+                {' '}
+                <UserText>{event.actor_type}</UserText>
+              </span>
+            ) : null}
           </Field>
           <Field label={messages.fieldAction}>
-            <code>{event.action}</code>
+            <code>
+              <UserText>{event.action}</UserText>
+            </code>
           </Field>
           <Field label={messages.fieldCategory}>{none(event.action_category)}</Field>
           <Field label={messages.fieldResource}>
             {event.resource || event.resource_id || event.resource_name ? (
               <>
-                {event.resource ? <span className="imv-drawer-tag">{event.resource} </span> : null}
-                {event.resource_id ? <code>{event.resource_id}</code> : null}
-                {event.resource_name ? <span> {event.resource_name}</span> : null}
+                {event.resource ? (
+                  <span className="imv-drawer-tag">
+                    <UserText>{event.resource}</UserText>{' '}
+                  </span>
+                ) : null}
+                {event.resource_id ? (
+                  <code>
+                    <UserText>{event.resource_id}</UserText>
+                  </code>
+                ) : null}
+                {event.resource_name ? (
+                  <span>
+                    {' '}
+                    <UserText>{event.resource_name}</UserText>
+                  </span>
+                ) : null}
               </>
             ) : (
               messages.none
@@ -244,21 +237,7 @@ function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; p
       </section>
 
       <Section title={messages.targets} slot="targets">
-        {targets.length === 0 ? (
-          <p className="imv-drawer-empty">{messages.noTargets}</p>
-        ) : (
-          <ul className="imv-drawer-targets">
-            {targets.map((t, i) => (
-              <li key={i} className="imv-drawer-target" data-slot="drawer-target">
-                <span className="imv-drawer-tag">{t.type}</span> {t.id ? <code>{t.id}</code> : null}
-                {t.name ? <span> {t.name}</span> : null}
-                {t.metadata && typeof t.metadata === 'object' && Object.keys(t.metadata).length > 0 ? (
-                  <JsonTree data={t.metadata} rootName={`targets[${i}].metadata`} aria-label={messages.targetMetadata} role="group" />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TargetsList key={event.id} targets={event.targets} />
       </Section>
 
       <Section title={messages.context} slot="context">
@@ -270,7 +249,11 @@ function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; p
       </Section>
 
       <Section title={messages.metadata} slot="metadata">
-        {hasMetadata ? <JsonTree data={metadata} rootName="metadata" /> : <p className="imv-drawer-empty">{messages.noMetadata}</p>}
+        {hasMetadata ? (
+          <JsonTree data={metadata} rootName="metadata" />
+        ) : (
+          <p className="imv-drawer-empty">{messages.noMetadata}</p>
+        )}
       </Section>
 
       <Section title={messages.integrity} slot="integrity">
@@ -280,13 +263,21 @@ function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; p
           </Field>
           <Field label={messages.previousHash}>
             {integrity.previous_event_hash ? (
-              <CopyValue value={integrity.previous_event_hash} what={messages.previousHash} announce={announce} />
+              <CopyValue
+                value={integrity.previous_event_hash}
+                what={messages.previousHash}
+                announce={announce}
+              />
             ) : (
               messages.none
             )}
           </Field>
           <Field label={messages.sequence}>
-            <CopyValue value={String(integrity.sequence)} what={messages.sequence} announce={announce} />
+            <CopyValue
+              value={String(integrity.sequence)}
+              what={messages.sequence}
+              announce={announce}
+            />
           </Field>
           {hash && !hash.ok && hash.expected ? (
             <Field label={messages.recomputedHash}>
@@ -296,13 +287,21 @@ function EventDetails({ event, previousEvent, announce }: { event: AuditEvent; p
           {previousEvent && link ? (
             <Field label={messages.chainLink}>
               <span data-slot="drawer-link" data-state={link.status}>
-                {link.status === 'linked' ? messages.linkOk : link.status === 'broken' ? messages.linkBad : messages.linkUnknown}
+                {link.status === 'linked'
+                  ? messages.linkOk
+                  : link.status === 'broken'
+                    ? messages.linkBad
+                    : messages.linkUnknown}
               </span>
             </Field>
           ) : null}
         </dl>
         {hash ? (
-          <p className="imv-drawer-recomputed" data-slot="drawer-recomputed" data-state={hash.ok ? 'valid' : 'invalid'}>
+          <p
+            className="imv-drawer-recomputed"
+            data-slot="drawer-recomputed"
+            data-state={hash.ok ? 'valid' : 'invalid'}
+          >
             {hash.ok ? messages.recomputedMatches : messages.recomputedDiffers}
           </p>
         ) : null}
@@ -317,7 +316,8 @@ function CopyValue({ value, what, announce }: { value: string; what: string; ann
   const text = useRef<HTMLElement | null>(null);
   const copy = async () => {
     try {
-      if (typeof navigator === 'undefined' || !navigator.clipboard?.writeText) throw new Error('no clipboard');
+      if (typeof navigator === 'undefined' || !navigator.clipboard?.writeText)
+        throw new Error('no clipboard');
       await navigator.clipboard.writeText(value);
       announce(messages.copied);
     } catch {
@@ -332,7 +332,11 @@ function CopyValue({ value, what, announce }: { value: string; what: string; ann
       <code ref={text} className="imv-drawer-hash">
         {value}
       </code>
-      <button type="button" className="imv-button imv-drawer-copy-button" onClick={() => void copy()}>
+      <button
+        type="button"
+        className="imv-button imv-drawer-copy-button"
+        onClick={() => void copy()}
+      >
         {messages.copy(what)}
       </button>
     </span>

@@ -170,6 +170,56 @@ describe('AuditLogTable', () => {
     await noViolations(container);
   });
 
+  it('isolates the filter values in the empty-state sentence, so an override in one stays inside it', async () => {
+    const search = 'x\u202Eevil';
+    const { container } = renderWithViewer(
+      <AuditLogTable filters={{ action: 'nothing.*', search }} />,
+      viewerFor('org_acme'),
+    );
+    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'empty'));
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(`No events match action "nothing.*" and search "${search}".`);
+    const isolates = Array.from(status.querySelectorAll('bdi')).map((el) => el.textContent);
+    // Each value alone in its <bdi>: the quotes, "and" and the full stop stay outside.
+    expect(isolates).toEqual(['nothing.*', search]);
+  });
+
+  it('isolates user-supplied text in the cells, so a right-to-left override cannot reach the next one', async () => {
+    const RLO = '\u202E';
+    const payload = {
+      tenant_id: 'org_bidi_table',
+      actor_id: `user${RLO}`,
+      actor_name: `Mallory${RLO}`,
+      action: `document.viewed${RLO}`,
+      resource: `document${RLO}`,
+      resource_name: `${RLO}gpj.exe`,
+      targets: [{ type: `folder${RLO}`, name: `Shared${RLO}` }],
+      context: { country: `${RLO}DE`, ip_address: `10.0.0.1${RLO}` },
+    };
+    const res = await fetch(`${emulatorUrl()}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('apiKey')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    expect(res.status).toBe(201);
+    renderWithViewer(<AuditLogTable />, viewerFor('org_bidi_table'));
+    const [row] = await loaded();
+    const isolates = Array.from(row!.querySelectorAll('bdi')).map((el) => el.textContent);
+    expect(isolates).toEqual(
+      expect.arrayContaining([
+        payload.actor_name,
+        payload.actor_id,
+        payload.action,
+        payload.resource,
+        payload.resource_name,
+        `folder${RLO}`,
+        `Shared${RLO}`,
+        payload.context.country,
+        payload.context.ip_address,
+      ]),
+    );
+  });
+
   it('says "No events yet." for an empty tenant without filters', async () => {
     const { container } = renderWithViewer(<AuditLogTable />, viewerFor('org_nobody_here'));
     await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'empty'));

@@ -25,6 +25,7 @@ import { useAuditEvents } from '../useAuditEvents.js';
 import { useControllableState } from '../useControllableState.js';
 import { useIntegrityChecks } from '../useEventIntegrity.js';
 import { useNow } from '../useNow.js';
+import { userTextMessage } from '../UserText.js';
 import { usePresentation } from '../viewerContext.js';
 import {
   auditTableFeatures,
@@ -110,12 +111,19 @@ const AUTO_RETRY_MAX_MS = 60_000;
 /** Filters under which consecutive rows are still chain neighbours. */
 const CONTIGUOUS_FILTERS = new Set(['from', 'to', 'tenant_id']);
 
-/** "No events match action "document.*" and search "foo"." or "No events yet.". */
-function emptyMessage(filters: AuditFilters, messages: Messages): string {
-  const terms = (Object.keys(filters) as Array<keyof AuditFilters>).map((field) =>
-    messages.filterTerm(messages[FILTER_LABELS[field]], filters[field] ?? ''),
+/** "No events match action "document.*" and search "foo"." (each value isolated) or "No events yet.". */
+function emptyMessage(filters: AuditFilters, messages: Messages): ReactNode {
+  const fields = Object.keys(filters) as Array<keyof AuditFilters>;
+  if (fields.length === 0) return messages.empty;
+  return userTextMessage((user) =>
+    messages.emptyFiltered(
+      messages.joinTerms(
+        fields.map((field) =>
+          messages.filterTerm(messages[FILTER_LABELS[field]], user(filters[field] ?? '')),
+        ),
+      ),
+    ),
   );
-  return terms.length ? messages.emptyFiltered(messages.joinTerms(terms)) : messages.empty;
 }
 
 /** A failure that may pass by itself (rate limit, server or network trouble, no token yet). */

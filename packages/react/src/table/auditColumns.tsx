@@ -9,6 +9,7 @@ import type { Locale } from 'date-fns';
 import type { ReactNode } from 'react';
 import { zoneLabel } from '../formatTime.js';
 import type { Messages } from '../messages.js';
+import { UserText } from '../UserText.js';
 import { IntegrityCell } from './IntegrityCell.js';
 import { TimeCell } from './TimeCell.js';
 
@@ -59,10 +60,20 @@ export const auditColumnHelper = createColumnHelper<AuditTableFeatures, AuditEve
 
 const meta = (table: { options: { meta?: AuditTableMeta } }): AuditTableMeta => table.options.meta!;
 
+/** Quieter text beside a cell's main value. */
 function Secondary({ children }: { children: ReactNode }) {
   return (
     <span className="imv-table-secondary" data-slot="table-secondary">
       {children}
+    </span>
+  );
+}
+
+/** A cell's main value: the event writer's text, isolated. */
+function Primary({ children }: { children: string }) {
+  return (
+    <span data-slot="table-primary">
+      <UserText>{children}</UserText>
     </span>
   );
 }
@@ -94,8 +105,12 @@ const actorColumn = auditColumnHelper.accessor((e) => e.actor_name ?? e.actor_id
     const e = row.original;
     return (
       <>
-        <span data-slot="table-primary">{e.actor_name ?? e.actor_id}</span>
-        {e.actor_name ? <Secondary>{e.actor_id}</Secondary> : null}
+        <Primary>{e.actor_name ?? e.actor_id}</Primary>
+        {e.actor_name ? (
+          <Secondary>
+            <UserText>{e.actor_id}</UserText>
+          </Secondary>
+        ) : null}
       </>
     );
   },
@@ -107,7 +122,7 @@ const actionColumn = auditColumnHelper.accessor('action', {
   header: ({ table }) => meta(table).messages.columnAction,
   cell: ({ row }) => (
     <code className="imv-table-action" data-slot="table-action">
-      {row.original.action}
+      <UserText>{row.original.action}</UserText>
     </code>
   ),
   meta: { label: (m) => m.columnAction },
@@ -124,8 +139,12 @@ const resourceColumn = auditColumnHelper.accessor(
       if (!e.resource && !name) return meta(table).messages.none;
       return (
         <>
-          {e.resource ? <Secondary>{e.resource}</Secondary> : null}
-          {name ? <span data-slot="table-primary">{name}</span> : null}
+          {e.resource ? (
+            <Secondary>
+              <UserText>{e.resource}</UserText>
+            </Secondary>
+          ) : null}
+          {name ? <Primary>{name}</Primary> : null}
         </>
       );
     },
@@ -152,7 +171,10 @@ const targetsColumn = auditColumnHelper.accessor(
               className="imv-table-target"
               data-slot="table-target"
             >
-              <Secondary>{t.type}</Secondary> {t.name ?? t.id}
+              <Secondary>
+                <UserText>{t.type}</UserText>
+              </Secondary>{' '}
+              {t.name || t.id ? <UserText>{t.name || t.id!}</UserText> : null}
             </span>
           ))}
           {targets.length > MAX_TARGETS ? (
@@ -175,8 +197,12 @@ const locationColumn = auditColumnHelper.accessor(
       if (!context?.country && !context?.ip_address) return meta(table).messages.none;
       return (
         <>
-          {context.country ? <span data-slot="table-primary">{context.country}</span> : null}
-          {context.ip_address ? <Secondary>{context.ip_address}</Secondary> : null}
+          {context.country ? <Primary>{context.country}</Primary> : null}
+          {context.ip_address ? (
+            <Secondary>
+              <UserText>{context.ip_address}</UserText>
+            </Secondary>
+          ) : null}
         </>
       );
     },

@@ -36,6 +36,10 @@ export interface DatasetOptions {
   tamper?: boolean;
   /** Give the story tenant's newest event huge, deeply nested metadata (hashed as stored). @default false */
   longMetadata?: boolean;
+  /** Give the story tenant's newest event this many targets. @default none */
+  manyTargets?: number;
+  /** Replace the story tenant's three newest events with `hostileTextEvents()`. @default false */
+  hostileText?: boolean;
 }
 
 /** A UUID-shaped id derived from a stable key, so ids survive reloads. */
@@ -155,6 +159,8 @@ export function buildDataset({
   seed = 42,
   tamper = false,
   longMetadata: long = false,
+  manyTargets,
+  hostileText = false,
 }: DatasetOptions = {}): Dataset {
   const seeded = generateSeedEvents(count, { seed, endMs: END_MS });
   const bodies = seeded.map(({ payload, at }, i) =>
@@ -163,6 +169,26 @@ export function buildDataset({
   if (long) {
     const newest = bodies.findLastIndex((e) => e.tenant_id === STORY_TENANT);
     bodies[newest] = { ...bodies[newest]!, metadata: longMetadata() };
+  }
+  if (manyTargets) {
+    const newest = bodies.findLastIndex((e) => e.tenant_id === STORY_TENANT);
+    const targets = Array.from({ length: manyTargets }, (_, i) => ({
+      type: i % 3 === 0 ? 'folder' : 'document',
+      id: `doc_${String(i + 1).padStart(4, '0')}`,
+      name: `Shared file ${i + 1}`,
+      metadata: i === 0 ? { permission: 'edit' } : null,
+    }));
+    bodies[newest] = { ...bodies[newest]!, targets };
+  }
+  if (hostileText) {
+    const own = bodies.flatMap((e, i) => (e.tenant_id === STORY_TENANT ? [i] : []));
+    // Oldest first, so the first of hostileTextEvents() becomes the newest event.
+    hostileTextEvents()
+      .reverse()
+      .forEach((fields, k) => {
+        const index = own[own.length - 3 + k]!;
+        bodies[index] = { ...bodies[index]!, ...fields };
+      });
   }
   const events = chainEvents(bodies);
   let tamperedEventId: string | null = null;
@@ -184,12 +210,19 @@ export function buildDataset({
 let intact: Dataset | undefined;
 let broken: Dataset | undefined;
 let long: Dataset | undefined;
+let manyTargets: Dataset | undefined;
+let hostile: Dataset | undefined;
 /** The default story data (600 events, computed once). */
 export const seedDataset = (): Dataset => (intact ??= buildDataset());
 /** The same data with one tampered event in the story tenant. */
 export const brokenDataset = (): Dataset => (broken ??= buildDataset({ tamper: true }));
 /** The default data, the newest story-tenant event carrying `longMetadata()`. */
 export const longMetadataDataset = (): Dataset => (long ??= buildDataset({ longMetadata: true }));
+/** The default data, the newest story-tenant event carrying 240 targets. */
+export const manyTargetsDataset = (): Dataset =>
+  (manyTargets ??= buildDataset({ manyTargets: 240 }));
+/** The default data, the story tenant's three newest events written by `hostileTextEvents()`. */
+export const hostileTextDataset = (): Dataset => (hostile ??= buildDataset({ hostileText: true }));
 /** No events, no alerts. */
 export const emptyDataset = (): Dataset => ({ events: [], alerts: [], tamperedEventId: null });
 
@@ -262,4 +295,56 @@ export function longMetadata(): Record<string, unknown> {
     nothing: null,
     ratio: 0.000_000_1,
   };
+}
+
+const RLO = '\u202E';
+const RLI = '\u2067';
+const PDI = '\u2069';
+
+/**
+ * Fields a hostile (or just right-to-left) writer could send, newest first: an override that makes
+ * "nimda" read "admin" and a file name end in ".pdf", a Hebrew name beside Latin ids, and a stray
+ * PDI that tries to end the isolate around it. Shown isolated, none reorders the text around it.
+ */
+export function hostileTextEvents(): Array<Partial<Omit<AuditEvent, 'integrity'>>> {
+  return [
+    {
+      actor_id: `user_${RLO}nimda`,
+      actor_name: `${RLO}nimda`,
+      actor_type: 'user',
+      action: 'document.deleted',
+      resource: 'document',
+      resource_id: `doc_${RLO}1`,
+      resource_name: `invoice${RLO}fdp.exe`,
+      targets: [
+        { type: 'file', id: `file_${RLI}7${PDI}`, name: `report${RLO}xcod.exe`, metadata: null },
+      ],
+      context: { ip_address: '203.0.113.7', user_agent: `Mozilla/5.0 ${RLO}`, country: `IL${RLO}` },
+      metadata: { note: `${RLO}reversed by the writer`, [`${RLO}key`]: 'value' },
+    },
+    {
+      actor_id: 'user_sarah',
+      actor_name: 'שרה כהן',
+      actor_type: 'user',
+      action: 'document.viewed',
+      resource: 'document',
+      resource_id: 'doc_q4',
+      resource_name: 'דוח רבעוני Q4',
+      targets: [],
+      context: { ip_address: '198.51.100.4', user_agent: null, country: 'IL' },
+      metadata: {},
+    },
+    {
+      actor_id: 'user_eve',
+      actor_name: `Eve${PDI}${RLO}`,
+      actor_type: 'user',
+      action: 'document.shared',
+      resource: 'document',
+      resource_id: 'doc_plan',
+      resource_name: `plan${PDI}${RLO}.txt`,
+      targets: [],
+      context: null,
+      metadata: {},
+    },
+  ];
 }
