@@ -2,7 +2,7 @@ import { AlertRules, type AlertOptions } from './AlertRules.js';
 import { chainEvent, type ChainHead } from './chainEvent.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
 import { eventFromRow, searchText } from './eventRows.js';
-import { filtersSql, searchWords, type EventFilters } from './eventFilters.js';
+import { filtersSql, searchMatch, type EventFilters } from './eventFilters.js';
 import { globToSqlite } from './glob.js';
 import { statement, type Db } from './openDatabase.js';
 import type { AuditEvent, EventFields, Pagination, Scope } from './types.js';
@@ -196,19 +196,17 @@ export class EventStore {
    * costs more than walking the newest-first index until a page is full. Without statistics
    * SQLite's planner always drives by such a term (at 1M events `document.*` meant sorting
    * ~590k rows for 50, `search=budget` ~43k), so probe each: ≤ BROAD index entries read.
-   * A glob starting with `*` cannot use the index, so the planner walks by time already.
+   * The search's indexed words are probed together, as they are matched: two broad words can
+   * still meet in few events. A glob starting with `*` cannot use the index, so the planner
+   * walks by time already; so does a search of short words only (see filtersSql).
    */
-  #broadTerms(filters: EventFilters): { action: boolean; words: Set<string> } {
+  #broadTerms(filters: EventFilters): { action: boolean; search: boolean } {
     const { action, search } = filters;
     const globbed = action !== undefined && action.includes('*') && !action.startsWith('*');
-    const words = new Set<string>();
-    for (const word of search === undefined ? [] : searchWords(search)) {
-      const phrase = `"${word.replace(/"/g, '""')}"`;
-      if ([...word].length >= 3 && this.#stmts.searchProbe.get(phrase, BROAD - 1)) words.add(word);
-    }
+    const match = search === undefined ? undefined : searchMatch(search);
     return {
       action: globbed && this.#stmts.globProbe.get(globToSqlite(action), BROAD - 1) !== undefined,
-      words,
+      search: match !== undefined && this.#stmts.searchProbe.get(match, BROAD - 1) !== undefined,
     };
   }
 }
