@@ -9,7 +9,8 @@
  *   SOAK_MINUTES=2 pnpm bench:soak   # a quick look
  *
  * The emulator runs as its own process (the CLI, through tsx) so that its RSS is its own and the
- * load's event loop is not the server's.
+ * load's event loop is not the server's. SOAK_CLI=path runs another copy of the CLI (a built
+ * `dist/cli.js`, or a checkout of another commit inside this package).
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -46,7 +47,7 @@ async function startEmulator(): Promise<{ url: string; pid: number; stop: () => 
     [
       '--import',
       'tsx',
-      'src/cli.ts',
+      process.env.SOAK_CLI ?? 'src/cli.ts',
       '--port',
       '0',
       '--db',

@@ -17,6 +17,11 @@ const DEFAULT_RETENTION_MS = 24 * 3_600_000;
 /** Unfinished (pending or processing) exports one scope may have at once. */
 const DEFAULT_MAX_UNFINISHED = 3;
 /**
+ * Completed exports whose files one scope keeps. Retention alone bounds disk by time, not by
+ * volume: the soak benchmark's two exporters wrote 1.3 GB in 7 minutes, all within 24 h.
+ */
+const DEFAULT_MAX_KEPT = 20;
+/**
  * The Retry-After of a refused export. A slot frees when one of the scope's exports finishes:
  * well under a second for thousands of events, seconds for millions.
  */
@@ -55,6 +60,8 @@ export interface ExportJobsOptions {
   retentionMs?: number | undefined;
   /** @default DEFAULT_MAX_UNFINISHED */
   maxUnfinishedPerScope?: number | undefined;
+  /** @default DEFAULT_MAX_KEPT */
+  maxKeptPerScope?: number | undefined;
 }
 
 export const scopeKey = (scope: Scope): string =>
@@ -74,6 +81,7 @@ export class ExportJobs {
   readonly #now: () => number;
   readonly #retentionMs: number;
   readonly #maxUnfinished: number;
+  readonly #maxKept: number;
   readonly #running = new Set<Promise<void>>();
   readonly #sweeper: ReturnType<typeof setInterval>;
   #closed = false;
@@ -85,6 +93,7 @@ export class ExportJobs {
     this.#now = options.now;
     this.#retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     this.#maxUnfinished = options.maxUnfinishedPerScope ?? DEFAULT_MAX_UNFINISHED;
+    this.#maxKept = options.maxKeptPerScope ?? DEFAULT_MAX_KEPT;
     // Files that expired while no process ran, or that a crash or an old database left behind.
     this.#sweep({ atStart: true });
     // Jobs a previous process left unfinished start again from the beginning.
@@ -114,6 +123,7 @@ export class ExportJobs {
         { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
       );
     }
+    this.#makeRoom(scopeKey(scope));
     const id = `exp_${crypto.randomUUID().replace(/-/g, '')}`;
     const maxPk =
       (statement(this.#db, 'SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
@@ -207,12 +217,27 @@ export class ExportJobs {
     for (const row of due) this.#expire(row);
   }
 
+  /**
+   * Leaves room for one more kept file in a scope: its oldest completed exports beyond the
+   * newest `maxKept - 1` expire now (their GET answers 410 from this moment).
+   */
+  #makeRoom(scope: string): void {
+    const oldest = statement(
+      this.#db,
+      `SELECT * FROM exports WHERE scope = ? AND status = 'completed'
+         ORDER BY completed_at DESC, id DESC LIMIT -1 OFFSET ?`,
+    ).all(scope, this.#maxKept - 1) as ExportRow[];
+    for (const row of oldest) this.#expire(row);
+  }
+
   #expire(row: ExportRow): void {
     if (row.status !== 'completed') return;
     if (row.file) removeFile(row.file);
-    statement(this.#db, "UPDATE exports SET status = 'expired', file = NULL WHERE id = ?").run(
-      row.id,
-    );
+    // An export expired early (to make room) says so with the moment it went, not its due date.
+    statement(
+      this.#db,
+      "UPDATE exports SET status = 'expired', file = NULL, expires_at = min(expires_at, ?) WHERE id = ?",
+    ).run(formatTimestamp(this.#now()), row.id);
   }
 
   /**

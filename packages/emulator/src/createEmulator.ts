@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   exportRetentionMs?: number;
   /** Unfinished exports one API key or viewer scope may have; more get 429. @default 3 */
   maxUnfinishedExports?: number;
+  /** Completed exports one scope keeps; a new one expires the oldest beyond this. @default 20 */
+  maxKeptExports?: number;
   /**
    * Base of signed download URLs, an absolute http(s) URL. Set it behind a proxy or a mapped
    * port, and when you serve `fetch` yourself: without it and without `listen()`, links use the
@@ -72,6 +74,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const publicUrl = options.publicUrl === undefined ? null : checkPublicUrl(options.publicUrl);
   const retentionMs = positive(options.exportRetentionMs, 'exportRetentionMs');
   const maxUnfinishedPerScope = positive(options.maxUnfinishedExports, 'maxUnfinishedExports');
+  const maxKeptPerScope = positive(options.maxKeptExports, 'maxKeptExports');
   const db = openDatabase(file);
   let apiKey = options.apiKey ?? getMeta(db, 'api_key');
   if (!apiKey) {
@@ -94,6 +97,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     now,
     retentionMs,
     maxUnfinishedPerScope,
+    maxKeptPerScope,
   });
   const app = createApp({
     db,

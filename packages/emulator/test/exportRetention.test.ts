@@ -95,6 +95,36 @@ describe('export files are deleted once their links can no longer be renewed', (
     expect(download.status).toBe(403);
   });
 
+  it('keeps at most maxKeptExports completed files per scope: a new export expires the oldest now', async () => {
+    const dir = tempDir();
+    h = startHarness({ exportsDir: dir, maxKeptExports: 2 });
+    // Another scope's export, older than all of the key's: never the key's to evict.
+    await h.call('POST', '/events', { body: payload() });
+    const viewer = await h.viewer('org_acme');
+    const theirs = await h.call('POST', '/exports', { body: { format: 'csv' }, auth: viewer });
+    await h.emulator.exports.idle();
+
+    const first = await completedExport(h);
+    h.clock.now = START + 1_000;
+    const second = await completedExport(h);
+    h.clock.now = START + 2_000;
+    const third = await completedExport(h);
+
+    const gone = await h.call('GET', `/exports/${first.id}`);
+    expect(gone.status).toBe(410);
+    expect(gone.body.message).toContain('2026-03-04T09:00:02.000Z'); // when it went, not when due
+    // Its link is still signed, but there is no file behind it any more.
+    expect((await h.call('GET', first.download_url, { auth: null })).status).toBe(404);
+    for (const kept of [second, third]) {
+      expect((await h.call('GET', `/exports/${kept.id}`)).status).toBe(200);
+    }
+    const viewers = await h.call('GET', `/exports/${theirs.body.data.id}`, { auth: viewer });
+    expect(viewers.body.data.status).toBe('completed');
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [second.id, third.id, theirs.body.data.id].map((id) => `${id}.csv`).sort(),
+    );
+  });
+
   it('answers 410 from the retention end on, even before the timer has run', async () => {
     h = startHarness();
     const job = await completedExport(h);
