@@ -125,7 +125,8 @@ export type ExportRequest = Omit<EventFilters, 'cursor' | 'limit'> & {
   format?: ExportFormat;
 };
 
-export type VerifyBreakType = 'hash_mismatch' | 'chain_mismatch' | 'sequence_gap';
+export type VerifyBreakType =
+  'hash_mismatch' | 'chain_mismatch' | 'sequence_gap' | 'column_mismatch';
 
 export interface VerifyBreak {
   type: VerifyBreakType;

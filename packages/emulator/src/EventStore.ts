@@ -1,7 +1,18 @@
 import { AlertRules, type AlertOptions } from './AlertRules.js';
 import { chainEvent, type ChainHead } from './chainEvent.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
-import { eventFromRow, searchText } from './eventRows.js';
+import {
+  COPIED_COLUMNS,
+  COPIED_COLUMNS_SQL,
+  columnMismatches,
+  eventFromHashed,
+  eventFromRow,
+  inScope,
+  isSearchTextOf,
+  parseBody,
+  searchText,
+  type CopiedColumn,
+} from './eventRows.js';
 import { filtersSql, searchMatch, type EventFilters } from './eventFilters.js';
 import { globToSqlite } from './glob.js';
 import { statement, type Db } from './openDatabase.js';
@@ -34,6 +45,15 @@ interface EventRow {
   event_hash: string;
 }
 
+/** A row of a GET /events page: what is returned, the keyset, and the copies to re-check. */
+type PageRow = EventRow &
+  Record<CopiedColumn, unknown> & {
+    created_at: string;
+    sequence: number;
+    id: string;
+    search_text?: unknown;
+  };
+
 /**
  * Events: the write path (chain, idempotency, alerts) and the read paths (query, get).
  * Every write runs in one IMMEDIATE transaction, so concurrent writers — even other processes
@@ -58,16 +78,15 @@ export class EventStore {
         'SELECT sequence, event_hash FROM events WHERE chain = ? ORDER BY sequence DESC LIMIT 1',
       ),
       lastCreated: db.prepare('SELECT created_at FROM events ORDER BY pk DESC LIMIT 1'),
+      // The other columns are generated from body (see SCHEMA in openDatabase.ts).
       insert: db.prepare(
-        `INSERT INTO events (id, chain, tenant_id, actor_id, action, resource, resource_id,
-           session_id, idempotency_key, created_at, sequence, previous_event_hash, event_hash, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (body, event_hash, sequence, previous_event_hash) VALUES (?, ?, ?, ?)`,
       ),
       insertTarget: db.prepare(
-        'INSERT INTO event_targets (event_pk, position, type, id) VALUES (?, ?, ?, ?)',
+        'INSERT INTO event_target_rows (event_pk, position, type, id) VALUES (?, ?, ?, ?)',
       ),
       insertSearch: db.prepare('INSERT INTO events_search (rowid, text) VALUES (?, ?)'),
-      byId: db.prepare('SELECT body, event_hash, tenant_id, actor_id FROM events WHERE id = ?'),
+      byId: db.prepare('SELECT body, event_hash FROM events WHERE id = ?'),
       globProbe: db.prepare('SELECT 1 FROM events WHERE action GLOB ? LIMIT 1 OFFSET ?'),
       searchProbe: db.prepare(
         'SELECT 1 FROM events_search WHERE events_search MATCH ? LIMIT 1 OFFSET ?',
@@ -107,20 +126,10 @@ export class EventStore {
     const ms = Math.max(at ?? this.#now(), tx.lastMs);
     const { hashed, body, eventHash } = chainEvent(p, head, ms);
     const { lastInsertRowid } = this.#stmts.insert.run(
-      hashed.id,
-      chain,
-      p.tenant_id,
-      p.actor_id,
-      p.action,
-      p.resource,
-      p.resource_id,
-      p.session_id,
-      p.idempotency_key,
-      hashed.created_at,
+      body,
+      eventHash,
       hashed.sequence,
       hashed.previous_event_hash,
-      eventHash,
-      body,
     );
     p.targets.forEach((t, i) => this.#stmts.insertTarget.run(lastInsertRowid, i, t.type, t.id));
     this.#stmts.insertSearch.run(lastInsertRowid, searchText(hashed));
@@ -132,14 +141,21 @@ export class EventStore {
     return { event, replay: false };
   }
 
+  /** The event with this id if `scope` may see it — judged by its body, not by columns. */
   get(id: string, scope: Scope): AuditEvent | null {
-    const row = this.#stmts.byId.get(id) as
-      (EventRow & { tenant_id: string | null; actor_id: string }) | undefined;
-    if (!row || !inScope(row, scope)) return null;
-    return eventFromRow(row.body, row.event_hash);
+    const row = this.#stmts.byId.get(id) as EventRow | undefined;
+    const h = row && parseBody(row.body);
+    if (!row || !h || h.id !== id || !inScope(h, scope)) return null;
+    return eventFromHashed(h, row.event_hash);
   }
 
-  /** One page, newest first, by keyset on (created_at, sequence, id) below a snapshot `pk`. */
+  /**
+   * One page, newest first, by keyset on (created_at, sequence, id) below a snapshot `pk`.
+   * SQL selects by columns that copy the body; a row is returned only if its body agrees with
+   * them (and with the search text, when searching) and is in scope. A row that does not —
+   * only possible in a tampered file, and named by verify — is skipped and the page filled
+   * from further rows, so no filter or scope shows an event its hashed content is not under.
+   */
   query(
     filters: EventFilters,
     scope: Scope,
@@ -148,6 +164,7 @@ export class EventStore {
     const fp = fingerprint(['events', filters, scope]);
     const sql = filtersSql(filters, scope, this.#broadTerms(filters));
     let snapshot: number;
+    let after: [string, number, string] | undefined;
     if (page.cursor) {
       const [createdAt, sequence, id, maxPk] = decodeCursor(page.cursor, fp);
       if (
@@ -158,8 +175,7 @@ export class EventStore {
       ) {
         throw malformedCursor();
       }
-      sql.where.push('(e.created_at, e.sequence, e.id) < (?, ?, ?)');
-      sql.params.push(createdAt, sequence, id);
+      after = [createdAt, sequence, id];
       snapshot = Number(maxPk);
     } else {
       snapshot =
@@ -168,19 +184,42 @@ export class EventStore {
     }
     sql.where.push('e.pk <= ?');
     sql.params.push(snapshot);
-    const rows = statement(
-      this.#db,
-      `SELECT e.body, e.event_hash, e.created_at, e.sequence, e.id FROM events e
-         WHERE ${sql.where.join(' AND ')}
-         ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ?`,
-    ).all(...sql.params, page.limit + 1) as Array<
-      EventRow & { created_at: string; sequence: number; id: string }
-    >;
-    const hasMore = rows.length > page.limit;
-    if (hasMore) rows.pop();
-    const last = rows.at(-1);
+    const searching = filters.search !== undefined;
+    const select = `SELECT e.body, e.event_hash, e.sequence, ${COPIED_COLUMNS_SQL}${
+      searching ? ', (SELECT s.text FROM events_search s WHERE s.rowid = e.pk) AS search_text' : ''
+    } FROM events e WHERE ${sql.where.join(' AND ')}`;
+    const order = 'ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ?';
+    const kept: Array<{ event: AuditEvent; row: PageRow }> = [];
+    const want = page.limit + 1;
+    for (;;) {
+      const rows = statement(
+        this.#db,
+        after
+          ? `${select} AND (e.created_at, e.sequence, e.id) < (?, ?, ?) ${order}`
+          : `${select} ${order}`,
+      ).all(...sql.params, ...(after ?? []), want) as PageRow[];
+      for (const row of rows) {
+        if (kept.length === want) break;
+        const h = parseBody(row.body);
+        const faithful =
+          h !== undefined &&
+          inScope(h, scope) &&
+          columnMismatches(
+            COPIED_COLUMNS.map((c) => row[c]),
+            h,
+          ).length === 0 &&
+          (!searching || isSearchTextOf(row.search_text, h));
+        if (faithful) kept.push({ event: eventFromHashed(h, row.event_hash), row });
+      }
+      const last = rows.at(-1);
+      if (kept.length === want || rows.length < want || !last) break;
+      after = [last.created_at, last.sequence, last.id];
+    }
+    const hasMore = kept.length > page.limit;
+    if (hasMore) kept.pop();
+    const last = kept.at(-1)?.row;
     return {
-      data: rows.map((r) => eventFromRow(r.body, r.event_hash)),
+      data: kept.map((k) => k.event),
       pagination: {
         has_more: hasMore,
         next_cursor:
@@ -209,13 +248,4 @@ export class EventStore {
       search: match !== undefined && this.#stmts.searchProbe.get(match, BROAD - 1) !== undefined,
     };
   }
-}
-
-export function inScope(
-  row: { tenant_id: string | null; actor_id: string },
-  scope: Scope,
-): boolean {
-  if (scope.kind === 'api_key') return true;
-  if (row.tenant_id !== scope.tenant_id) return false;
-  return scope.actor_id === null || row.actor_id === scope.actor_id;
 }

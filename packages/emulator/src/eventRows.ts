@@ -1,8 +1,25 @@
-import type { AuditEvent, HashedEvent } from './types.js';
+import type { AuditEvent, HashedEvent, Scope } from './types.js';
 
 /** Rebuilds the event as the API returns it from its stored canonical text and hash. */
 export function eventFromRow(body: string, eventHash: string): AuditEvent {
-  const h = JSON.parse(body) as HashedEvent;
+  return eventFromHashed(JSON.parse(body) as HashedEvent, eventHash);
+}
+
+/**
+ * The hashed object a stored body holds, or undefined when the body is not JSON: only a
+ * tampered one (the server writes JCS), which verify names (hash_mismatch) and reads skip, so
+ * one bad row cannot make every page that holds it fail.
+ */
+export function parseBody(body: string): HashedEvent | undefined {
+  try {
+    return JSON.parse(body) as HashedEvent;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same from an already parsed body. */
+export function eventFromHashed(h: HashedEvent, eventHash: string): AuditEvent {
   return {
     id: h.id,
     tenant_id: h.tenant_id,
@@ -47,12 +64,87 @@ export function searchText(e: HashedEvent): string {
     push(t.id);
     push(t.name);
   }
+  // Keys in sorted (JCS) order, not the object's: the text of a payload and of its stored body
+  // then agree, so verify's comparison (isSearchTextOf) takes its fast path.
   const stack: unknown[] = [e.metadata];
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) stack.push(...value);
-    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
-    else push(value);
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record).sort()) stack.push(record[key]);
+    } else push(value);
   }
   return parts.join('\n').toLowerCase();
+}
+
+/**
+ * Whether a stored search text says what this body's does: the same lines in any order. A
+ * search word never holds a line break, so the order never changes what matches — and it
+ * differs legitimately in files written before searchText sorted keys (it walked the payload's
+ * metadata in the payload's key order).
+ */
+export function isSearchTextOf(stored: unknown, h: HashedEvent): boolean {
+  if (typeof stored !== 'string') return false;
+  const expected = searchText(h);
+  if (stored === expected) return true;
+  const lines = (text: string) => text.split('\n').sort().join('\n');
+  return lines(stored) === lines(expected);
+}
+
+/**
+ * The columns of `events` that copy a field of the body of the same name (plus `chain`, the
+ * tenant or ''): what lookups, filters and scope read instead of the body. Generated from the
+ * body (see SCHEMA in openDatabase.ts), so they can differ only in a file whose schema was
+ * rewritten (writable_schema, then restored): verify and GET /events compare them anyway, as
+ * comparing costs little once the body is parsed.
+ */
+export const COPIED_COLUMNS = [
+  'chain',
+  'id',
+  'tenant_id',
+  'actor_id',
+  'action',
+  'resource',
+  'resource_id',
+  'session_id',
+  'idempotency_key',
+  'created_at',
+] as const;
+
+export type CopiedColumn = (typeof COPIED_COLUMNS)[number];
+
+/** The copied columns as a SELECT list for a query on `events e`, in COPIED_COLUMNS order. */
+export const COPIED_COLUMNS_SQL = COPIED_COLUMNS.map((c) => `e.${c}`).join(', ');
+
+/** A stored copy that differs from the hashed body: which copy, the body's value, the stored one. */
+export interface CopyMismatch {
+  copy: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/**
+ * The copied columns that differ from the body `h`, given their stored values in COPIED_COLUMNS
+ * order (a raw row's tail, or picked from a row object).
+ */
+export function columnMismatches(stored: readonly unknown[], h: HashedEvent): CopyMismatch[] {
+  const out: CopyMismatch[] = [];
+  COPIED_COLUMNS.forEach((column, i) => {
+    const expected = column === 'chain' ? (h.tenant_id ?? '') : h[column];
+    if (stored[i] !== expected) {
+      out.push({ copy: `events.${column}`, expected, actual: stored[i] });
+    }
+  });
+  return out;
+}
+
+/** Whether `scope` may see this event; give it the body, so no copy can widen the scope. */
+export function inScope(
+  event: { tenant_id: string | null; actor_id: string },
+  scope: Scope,
+): boolean {
+  if (scope.kind === 'api_key') return true;
+  if (event.tenant_id !== scope.tenant_id) return false;
+  return scope.actor_id === null || event.actor_id === scope.actor_id;
 }

@@ -16,13 +16,15 @@ interface Row {
 /**
  * Changes stored rows behind the server's back — what an attacker with database access might
  * do — so verify can be seen catching it. Returns a sentence saying what changed.
- * - edit: rewrites the stored content (the action and a metadata flag), keeping the old hash;
+ * - edit: rewrites the stored content (the action and a metadata flag), keeping the old hash
+ *   (the columns filters read follow, being generated from the content);
  * - delete: removes the row, leaving a gap in the chain;
  * - swap: exchanges two events' places in their chain.
  */
 export function tamper(db: Db, action: TamperAction): string {
   const find = (id: string): Row => {
-    const row = db.prepare('SELECT pk, chain, sequence, body FROM events WHERE id = ?').get(id) as Row | undefined;
+    const row = db.prepare('SELECT pk, chain, sequence, body FROM events WHERE id = ?').get(id) as
+      Row | undefined;
     if (!row) throw new Error(`No event with id ${id} in this database.`);
     return row;
   };
@@ -31,16 +33,18 @@ export function tamper(db: Db, action: TamperAction): string {
       const row = find(action.id);
       const content = JSON.parse(row.body) as Record<string, unknown>;
       const before = String(content.action);
-      content.action = before.endsWith('.viewed') ? before.replace(/viewed$/, 'edited') : `${before.split('.')[0]}.viewed`;
+      content.action = before.endsWith('.viewed')
+        ? before.replace(/viewed$/, 'edited')
+        : `${before.split('.')[0]}.viewed`;
       content.metadata = { ...(content.metadata as object), note: 'changed after the fact' };
-      db.prepare('UPDATE events SET body = ?, action = ? WHERE pk = ?').run(canonicalize(content), content.action, row.pk);
+      db.prepare('UPDATE events SET body = ? WHERE pk = ?').run(canonicalize(content), row.pk);
       return `Edited event ${action.id} (sequence ${row.sequence}): action ${before} → ${String(content.action)}; its stored hash is unchanged.`;
     }
     case 'delete': {
       const row = find(action.id);
       db.transaction(() => {
         db.prepare('DELETE FROM events WHERE pk = ?').run(row.pk);
-        db.prepare('DELETE FROM event_targets WHERE event_pk = ?').run(row.pk);
+        db.prepare('DELETE FROM event_target_rows WHERE event_pk = ?').run(row.pk);
         db.prepare('DELETE FROM events_search WHERE rowid = ?').run(row.pk);
       })();
       return `Deleted event ${action.id} (sequence ${row.sequence}) from chain "${row.chain}".`;
@@ -48,7 +52,8 @@ export function tamper(db: Db, action: TamperAction): string {
     case 'swap': {
       const a = find(action.id);
       const b = find(action.other);
-      if (a.chain !== b.chain) throw new Error('Both events of a swap must be in the same chain (tenant).');
+      if (a.chain !== b.chain)
+        throw new Error('Both events of a swap must be in the same chain (tenant).');
       if (a.pk === b.pk) throw new Error('A swap needs two different events.');
       db.transaction(() => {
         const set = db.prepare('UPDATE events SET sequence = ? WHERE pk = ?');

@@ -1,8 +1,16 @@
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
+import {
+  COPIED_COLUMNS_SQL,
+  columnMismatches,
+  inScope,
+  isSearchTextOf,
+  searchText,
+  type CopyMismatch,
+} from './eventRows.js';
 import { statement, type Db } from './openDatabase.js';
 import { sha256Hex } from './sha256.js';
 import { formatTimestamp, type TimeRange } from './timeBounds.js';
-import type { Scope, VerifyBreak, VerifyResult } from './types.js';
+import type { HashedEvent, Scope, VerifyBreak, VerifyResult } from './types.js';
 
 export interface VerifyRequest {
   range: TimeRange;
@@ -11,19 +19,33 @@ export interface VerifyRequest {
   limit: number;
 }
 
+/**
+ * An event as verify reads it — raw, as a walk reads up to 100,000 of them: the walk's columns,
+ * the hashed body, the stored search text and target rows, then the copied columns from
+ * COPIED_AT on (COPIED_COLUMNS order).
+ */
 type Row = [
   pk: number,
   id: string,
+  tenantId: string | null,
   actorId: string,
   sequence: number,
-  prev: string | null,
+  previous: string | null,
   hash: string,
   body: string,
+  searchText: unknown,
+  /** The target rows as TYPED_TARGET_ROW writes them, `;` between; null for none. */
+  targetRows: string | null,
+  ...copied: unknown[],
 ];
+const COPIED_AT = 10;
 
 /**
  * Walks chains in sequence order, recomputing every hash and checking every link — including
  * the link from the first event in range to its predecessor. Pages by `limit` across chains.
+ * An event whose body hashes right is then compared with every copy that SQL reads instead of
+ * it (columns, target rows, search text): a difference is a `column_mismatch`, so no filter or
+ * scope can be fooled by the database while verify says valid.
  */
 export function verifyChains(
   db: Db,
@@ -57,8 +79,14 @@ export function verifyChains(
   const bounds = [req.range.from ?? '', req.range.to ?? '\uffff'];
   const pageStmt = statement(
     db,
-    `SELECT pk, id, actor_id, sequence, previous_event_hash, event_hash, body FROM events
-       WHERE chain = ? AND sequence > ? AND created_at >= ? AND created_at <= ? ORDER BY sequence LIMIT ?`,
+    `SELECT e.pk, e.id, e.tenant_id, e.actor_id, e.sequence, e.previous_event_hash, e.event_hash,
+       e.body, (SELECT s.text FROM events_search s WHERE s.rowid = e.pk),
+       (SELECT group_concat(${TYPED_TARGET_ROW}, ';') FROM event_target_rows r
+         WHERE r.event_pk = e.pk),
+       ${COPIED_COLUMNS_SQL}
+     FROM events e
+     WHERE e.chain = ? AND e.sequence > ? AND e.created_at >= ? AND e.created_at <= ?
+     ORDER BY e.sequence LIMIT ?`,
   ).raw(true);
   const predecessorStmt = statement(
     db,
@@ -69,7 +97,10 @@ export function verifyChains(
   let checked = 0;
   let head: VerifyResult['head'] = null;
   let nextCursor: string | null = null;
-  const hideOthers = scope.kind === 'viewer' && scope.actor_id !== null ? scope.actor_id : null;
+  const targetRowsStmt = statement(
+    db,
+    'SELECT position, type, id FROM event_target_rows WHERE event_pk = ? ORDER BY position',
+  );
 
   for (; chainIndex < chains.length; chainIndex++, afterSequence = 0) {
     const chain = chains[chainIndex]!;
@@ -90,12 +121,20 @@ export function verifyChains(
         more = true; // one row more than fits: this chain continues on the next page
         break;
       }
-      const [, id, actorId, sequence, previous, hash, body] = row;
+      const [, id, tenantId, actorId, sequence, previous, hash, body] = row;
       if (walked === 0) {
         const before = predecessorStmt.get(chain, sequence) as [number, string] | undefined;
         if (before) [prevSeq, prevHash] = before;
       }
-      const eventId = hideOthers !== null && actorId !== hideOthers ? null : id;
+      const recomputed = sha256Hex(body);
+      // Only a body that hashes right was written by the server, so only then is it parsed
+      // (a tampered one may not even be JSON) and trusted to say what the copies should be.
+      const hashed = recomputed === hash ? (JSON.parse(body) as HashedEvent) : undefined;
+      // A viewer sees ids and values only of events its scope covers — by the body when it is
+      // trusted, so a forged tenant or actor column cannot show it another scope's event.
+      const visible = inScope(hashed ?? { tenant_id: tenantId, actor_id: actorId }, scope);
+      const eventId = visible ? id : null;
+      const linkBroken = sequence !== prevSeq + 1 || previous !== prevHash;
       if (sequence !== prevSeq + 1) {
         breaks.push({
           type: 'sequence_gap',
@@ -113,8 +152,7 @@ export function verifyChains(
           actual: previous,
         });
       }
-      const recomputed = sha256Hex(body);
-      if (recomputed !== hash) {
+      if (!hashed) {
         breaks.push({
           type: 'hash_mismatch',
           event_id: eventId,
@@ -122,6 +160,16 @@ export function verifyChains(
           expected: recomputed,
           actual: hash,
         });
+      } else {
+        for (const m of copyMismatches(row, hashed, linkBroken)) {
+          breaks.push({
+            type: 'column_mismatch',
+            event_id: eventId,
+            sequence,
+            expected: visible ? `${m.copy}=${JSON.stringify(m.expected ?? null)}` : null,
+            actual: visible ? `${m.copy}=${JSON.stringify(m.actual ?? null)}` : null,
+          });
+        }
       }
       prevSeq = sequence;
       prevHash = hash;
@@ -129,9 +177,9 @@ export function verifyChains(
       walked++;
     }
     checked += walked;
-    if (last && chains.length === 1) head = { sequence: last[3], event_hash: last[5] };
+    if (last && chains.length === 1) head = { sequence: last[4], event_hash: last[6] };
     if (more) {
-      nextCursor = encodeCursor([chain, last ? last[3] : afterSequence], fp);
+      nextCursor = encodeCursor([chain, last ? last[4] : afterSequence], fp);
       break;
     }
     if (checked >= req.limit && chainIndex + 1 < chains.length) {
@@ -153,4 +201,63 @@ export function verifyChains(
     head,
     verified_at: formatTimestamp(nowMs),
   };
+
+  /**
+   * The copies of this trusted body that differ from it. sequence and previous_event_hash are
+   * left out when the link check already named the event (as a gap leaves out chain_mismatch):
+   * a swap or an edited link is one finding, not two.
+   */
+  function copyMismatches(row: Row, h: HashedEvent, linkBroken: boolean): CopyMismatch[] {
+    const [pk, , , , sequence, previous, , , storedSearch, storedTargets] = row;
+    const out = columnMismatches(row.slice(COPIED_AT), h);
+    if (!linkBroken && sequence !== h.sequence) {
+      out.push({ copy: 'events.sequence', expected: h.sequence, actual: sequence });
+    }
+    if (!linkBroken && previous !== h.previous_event_hash) {
+      out.push({
+        copy: 'events.previous_event_hash',
+        expected: h.previous_event_hash,
+        actual: previous,
+      });
+    }
+    if (!sameTargetRows(storedTargets, h)) {
+      out.push({
+        copy: 'event_target_rows',
+        expected: h.targets.map((t, position) => ({ position, type: t.type, id: t.id })),
+        actual: targetRowsStmt.all(pk),
+      });
+    }
+    if (!isSearchTextOf(storedSearch, h)) {
+      out.push({ copy: 'events_search.text', expected: searchText(h), actual: storedSearch });
+    }
+    return out;
+  }
+}
+
+/**
+ * A target row as `type:HEX` of its position, type and id (`typeof` and the hex of the UTF-8):
+ * a forged value of another type (the text '0' for position 0, a number, a blob) still reads
+ * as different, a NUL inside a string is kept (quote() would cut it), and nothing can make the
+ * walk fail.
+ */
+const TYPED_TARGET_ROW = ['r.position', 'r.type', 'r.id']
+  .map((c) => `typeof(${c}) || ':' || hex(${c})`)
+  .join(" || ',' || ");
+
+/** Whether the stored target rows are exactly `h`'s targets. */
+function sameTargetRows(stored: string | null, h: HashedEvent): boolean {
+  const typed = (v: string | number | null) =>
+    v === null
+      ? 'null:'
+      : `${typeof v === 'number' ? 'integer' : 'text'}:${Buffer.from(String(v)).toString('hex').toUpperCase()}`;
+  const expected =
+    h.targets.length === 0
+      ? null
+      : h.targets.map((t, i) => `${typed(i)},${typed(t.type)},${typed(t.id)}`).join(';');
+  if (stored === expected) return true;
+  // group_concat comes in scan order — by position — but SQLite does not promise it, so a
+  // difference is judged again as sets of rows (unique by position; hex holds no ',' or ';').
+  if (stored === null || expected === null) return false;
+  const rows = (text: string) => text.split(';').sort().join(';');
+  return rows(stored) === rows(expected);
 }

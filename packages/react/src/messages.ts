@@ -131,6 +131,7 @@ export const defaultMessages = {
     hash_mismatch: 'hash mismatch',
     chain_mismatch: 'chain mismatch',
     sequence_gap: 'sequence gap',
+    column_mismatch: 'stored copy mismatch',
   } as Record<string, string>,
   // export
   exportLabel: 'Export',
