@@ -1,19 +1,9 @@
 import { AlertRules, type AlertOptions } from './AlertRules.js';
 import { chainEvent, type ChainHead } from './chainEvent.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
-import {
-  COPIED_COLUMNS,
-  COPIED_COLUMNS_SQL,
-  columnMismatches,
-  eventFromHashed,
-  eventFromRow,
-  inScope,
-  isSearchTextOf,
-  parseBody,
-  searchText,
-  type CopiedColumn,
-} from './eventRows.js';
+import { eventFromHashed, eventFromRow, inScope, parseBody, searchText } from './eventRows.js';
 import { filtersSql, searchMatch, type EventFilters } from './eventFilters.js';
+import { checkedColumnsSql, faithfulEvent, type StoredRow } from './faithfulRows.js';
 import { globToSqlite } from './glob.js';
 import { statement, type Db } from './openDatabase.js';
 import type { AuditEvent, EventFields, Pagination, Scope } from './types.js';
@@ -44,15 +34,6 @@ interface EventRow {
   body: string;
   event_hash: string;
 }
-
-/** A row of a GET /events page: what is returned, the keyset, and the copies to re-check. */
-type PageRow = EventRow &
-  Record<CopiedColumn, unknown> & {
-    created_at: string;
-    sequence: number;
-    id: string;
-    search_text?: unknown;
-  };
 
 /**
  * Events: the write path (chain, idempotency, alerts) and the read paths (query, get).
@@ -185,11 +166,9 @@ export class EventStore {
     sql.where.push('e.pk <= ?');
     sql.params.push(snapshot);
     const searching = filters.search !== undefined;
-    const select = `SELECT e.body, e.event_hash, e.sequence, ${COPIED_COLUMNS_SQL}${
-      searching ? ', (SELECT s.text FROM events_search s WHERE s.rowid = e.pk) AS search_text' : ''
-    } FROM events e WHERE ${sql.where.join(' AND ')}`;
+    const select = `SELECT ${checkedColumnsSql(searching)} FROM events e WHERE ${sql.where.join(' AND ')}`;
     const order = 'ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ?';
-    const kept: Array<{ event: AuditEvent; row: PageRow }> = [];
+    const kept: Array<{ event: AuditEvent; row: StoredRow }> = [];
     const want = page.limit + 1;
     for (;;) {
       const rows = statement(
@@ -197,19 +176,11 @@ export class EventStore {
         after
           ? `${select} AND (e.created_at, e.sequence, e.id) < (?, ?, ?) ${order}`
           : `${select} ${order}`,
-      ).all(...sql.params, ...(after ?? []), want) as PageRow[];
+      ).all(...sql.params, ...(after ?? []), want) as StoredRow[];
       for (const row of rows) {
         if (kept.length === want) break;
-        const h = parseBody(row.body);
-        const faithful =
-          h !== undefined &&
-          inScope(h, scope) &&
-          columnMismatches(
-            COPIED_COLUMNS.map((c) => row[c]),
-            h,
-          ).length === 0 &&
-          (!searching || isSearchTextOf(row.search_text, h));
-        if (faithful) kept.push({ event: eventFromHashed(h, row.event_hash), row });
+        const h = faithfulEvent(row, scope, searching);
+        if (h) kept.push({ event: eventFromHashed(h, row.event_hash), row });
       }
       const last = rows.at(-1);
       if (kept.length === want || rows.length < want || !last) break;

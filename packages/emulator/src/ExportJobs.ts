@@ -1,15 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventFromRow } from './eventRows.js';
-import { filtersSql, type EventFilters } from './eventFilters.js';
-import { exportWriter } from './exportFormats.js';
+import type { EventFilters } from './eventFilters.js';
 import { HttpError } from './HttpError.js';
 import { statement, type Db } from './openDatabase.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { ExportFormat, ExportJob, Scope } from './types.js';
+import { tick, writeExportFile } from './writeExportFile.js';
 
-const CHUNK = 2000;
 /** How long one signed download URL works; each GET of the export signs a fresh one. */
 const DOWNLOAD_TTL_MS = 3_600_000;
 /** How long a completed export's file is kept, and so how long its link can be renewed. */
@@ -330,69 +328,40 @@ export class ExportJobs {
     const row = this.#row(id);
     if (!row || this.#closed) return;
     const { filters, scope } = JSON.parse(row.filters) as { filters: EventFilters; scope: Scope };
-    const sql = filtersSql(filters, scope);
-    sql.where.push('e.pk <= ?');
-    sql.params.push(row.max_pk);
-    const where = sql.where.join(' AND ');
-    const { n } = statement(this.#db, `SELECT count(*) AS n FROM events e WHERE ${where}`).get(
-      ...sql.params,
-    ) as {
-      n: number;
-    };
-    statement(
-      this.#db,
-      "UPDATE exports SET status = 'processing', events_count = ?, events_processed = 0 WHERE id = ?",
-    ).run(n, id);
-
     fs.mkdirSync(this.#dir, { recursive: true });
     const file = this.#file(row);
-    const writer = exportWriter[row.format];
-    const fd = fs.openSync(file, 'w');
-    try {
-      fs.writeSync(fd, writer.header);
-      const page = statement(
-        this.#db,
-        `SELECT e.body, e.event_hash, e.created_at, e.sequence, e.id FROM events e
-         WHERE ${where} AND (e.created_at, e.sequence, e.id) < (?, ?, ?)
-         ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ${CHUNK}`,
-      );
-      let position: [string, number, string] = ['\uffff', Number.MAX_SAFE_INTEGER, '\uffff'];
-      let processed = 0;
-      for (;;) {
-        if (this.#closed) return;
-        const rows = page.all(...sql.params, ...position) as Array<{
-          body: string;
-          event_hash: string;
-          created_at: string;
-          sequence: number;
-          id: string;
-        }>;
-        if (rows.length === 0) break;
-        let chunk = '';
-        for (const r of rows) chunk += writer.row(eventFromRow(r.body, r.event_hash), processed++);
-        fs.writeSync(fd, chunk);
-        const last = rows.at(-1)!;
-        position = [last.created_at, last.sequence, last.id];
-        statement(this.#db, 'UPDATE exports SET events_processed = ? WHERE id = ?').run(
-          processed,
-          id,
-        );
-        await tick(); // let requests (progress polls among them) in between chunks
-      }
-      fs.writeSync(fd, writer.footer);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    const setProgress = (column: 'events_count' | 'events_processed', n: number) =>
+      statement(this.#db, `UPDATE exports SET ${column} = ? WHERE id = ?`).run(n, id);
+    const written = await writeExportFile(
+      this.#db,
+      { filters, scope, format: row.format, maxPk: row.max_pk, file },
+      {
+        counted: (n) => {
+          statement(this.#db, "UPDATE exports SET status = 'processing' WHERE id = ?").run(id);
+          setProgress('events_count', n);
+          setProgress('events_processed', 0);
+        },
+        written: (n) => setProgress('events_processed', n),
+        stopped: () => this.#closed,
+      },
+    );
+    if (written === null) return;
     const done = this.#now();
+    // The count was taken before rows were checked against their bodies: the file is the truth.
     statement(
       this.#db,
-      "UPDATE exports SET status = 'completed', file = ?, completed_at = ?, expires_at = ? WHERE id = ?",
-    ).run(file, formatTimestamp(done), formatTimestamp(done + this.#retentionMs), id);
+      `UPDATE exports SET status = 'completed', file = ?, completed_at = ?, expires_at = ?,
+         events_count = ?, events_processed = ? WHERE id = ?`,
+    ).run(
+      file,
+      formatTimestamp(done),
+      formatTimestamp(done + this.#retentionMs),
+      written,
+      written,
+      id,
+    );
   }
 }
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Deletes a file; one already gone (or whose directory is) is fine. */
 function removeFile(file: string): void {

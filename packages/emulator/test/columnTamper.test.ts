@@ -138,6 +138,18 @@ async function listAll(h: Harness, query: string, auth?: string): Promise<Ev[]> 
 
 const ids = (events: Ev[]) => events.map((e) => e.id);
 
+/** The events of a JSON export made with these filters and this token (the API key by default). */
+async function exported(h: Harness, filters: Record<string, string>, auth?: string): Promise<Ev[]> {
+  const created = await h.call('POST', '/exports', { body: { ...filters, format: 'json' }, auth });
+  expect(created.status).toBe(202);
+  await h.emulator.exports.idle();
+  const job = (await h.call('GET', `/exports/${created.body.data.id}`, { auth })).body.data;
+  expect(job.status).toBe('completed');
+  const file = (await h.call('GET', job.download_url, { auth: null })).body as Ev[];
+  expect(job.events_count).toBe(file.length);
+  return file;
+}
+
 describe.each([
   { column: 'tenant_id', forged: 'org_b' },
   { column: 'actor_id', forged: 'user_b' },
@@ -218,6 +230,8 @@ describe('moving an event to another tenant by its columns', () => {
     expect(ids(await listAll(h, '', orgBViewer))).not.toContain(victim.id);
     expect(ids(await listAll(h, 'tenant_id=org_b'))).not.toContain(victim.id);
     expect((await h.call('GET', `/events/${victim.id}`, { auth: orgBViewer })).status).toBe(404);
+    expect(ids(await exported(h, {}, orgBViewer))).not.toContain(victim.id);
+    expect(ids(await exported(h, { tenant_id: 'org_b' }))).not.toContain(victim.id);
     // Its own tenant still reads it by id: the body says org_a.
     const orgAViewer = await h.viewer('org_a');
     expect((await h.call('GET', `/events/${victim.id}`, { auth: orgAViewer })).status).toBe(200);
@@ -371,6 +385,9 @@ describe('events_search', () => {
     );
     // Under its real words it is hidden at worst; verify named it above.
     expect(await listAll(h, 'search=quarterly')).toEqual([]);
+    // Export files apply the same check as pages.
+    expect(ids(await exported(h, { search: 'monthly' }))).not.toContain(victim.id);
+    expect(ids(await exported(h, { search: 'zz' }))).not.toContain(victim.id);
   });
 
   it('names a deleted search row', async () => {
