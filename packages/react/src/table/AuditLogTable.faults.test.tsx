@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emulatorUrl, mint, renderWithViewer } from '../../test/emulatorFixture.js';
+import { defaultMessages } from '../messages.js';
 import { AuditLogTable } from './AuditLogTable.js';
 
 /** The data rows (the second rowgroup; the first holds the header row). */
@@ -62,6 +63,9 @@ describe('AuditLogTable under faults', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     const alert = await screen.findByRole('alert', {}, patient);
     expect(alert).toHaveTextContent('Could not load events.');
+    // In words first, saying the kit is on it; the technical detail after.
+    expect(alert).toHaveTextContent(defaultMessages.failureUnreachable);
+    expect(alert).toHaveTextContent(defaultMessages.failureKeptRows);
     expect(alert).toHaveTextContent('Network down');
     expect(container.firstElementChild).toHaveAttribute('data-state', 'error');
     // The last rows stay, marked stale, with the pagination to go back.

@@ -1,4 +1,4 @@
-import { isImmutableError, type AuditEvent } from '@getimmutable/client';
+import type { AuditEvent } from '@getimmutable/client';
 import { useTable, type ColumnVisibilityState, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Locale } from 'date-fns';
@@ -18,6 +18,7 @@ import {
 } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
 import { cx } from '../cx.js';
+import { failureSentence, isPassingFailure } from '../failureText.js';
 import { FILTER_LABELS } from '../filterLabels.js';
 import type { Messages } from '../messages.js';
 import { Pager } from '../Pager.js';
@@ -123,19 +124,6 @@ function emptyMessage(filters: AuditFilters, messages: Messages): ReactNode {
         ),
       ),
     ),
-  );
-}
-
-/** A failure that may pass by itself (rate limit, server or network trouble, no token yet). */
-function isPassing(error: Error | null): boolean {
-  if (!isImmutableError(error)) return false;
-  const { status, code } = error;
-  return (
-    status === 429 ||
-    status >= 500 ||
-    code === 'network_error' ||
-    code === 'timeout' ||
-    code === 'token_refresh_failed'
   );
 }
 
@@ -328,7 +316,8 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   if (result.status === 'success' && !result.isPlaceholderData && autoRetries !== 0) {
     setAutoRetries(0);
   }
-  const retryLater = result.status === 'error' && !result.isFetching && isPassing(result.error);
+  const retryLater =
+    result.status === 'error' && !result.isFetching && isPassingFailure(result.error);
   const latestRefetch = useRef(result.refetch);
   useEffect(() => {
     latestRefetch.current = result.refetch;
@@ -514,8 +503,18 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       {state === 'error' ? (
         <div role="alert" className="imv-table-error" data-slot="table-error">
           <p className="imv-table-error-title">{messages.errorTitle}</p>
+          {failureSentence(result.error, messages) ? (
+            <p className="imv-table-error-message">
+              {failureSentence(result.error, messages)}{' '}
+              {isPassingFailure(result.error)
+                ? hasRows
+                  ? messages.failureKeptRows
+                  : messages.failureRetrying
+                : null}
+            </p>
+          ) : null}
           {result.error?.message ? (
-            <p className="imv-table-error-message">{result.error.message}</p>
+            <p className="imv-table-error-detail">{result.error.message}</p>
           ) : null}
           <button type="button" className="imv-button" onClick={() => result.refetch()}>
             {messages.retry}

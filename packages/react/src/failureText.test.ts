@@ -1,0 +1,31 @@
+import { ImmutableError } from '@getimmutable/client';
+import { describe, expect, it } from 'vitest';
+import { failureSentence, isPassingFailure } from './failureText.js';
+import { defaultMessages as m } from './messages.js';
+
+const failure = (status: number, code: string) =>
+  new ImmutableError(`GET /events failed (${code})`, status, code);
+
+describe('a failed load in words', () => {
+  it.each([
+    [failure(0, 'network_error'), m.failureUnreachable, true],
+    [failure(0, 'timeout'), m.failureSlow, true],
+    [failure(429, 'rate_limited'), m.failureBusy, true],
+    [failure(503, 'service_unavailable'), m.failureUnavailable, true],
+    [failure(500, 'server_error'), m.failureUnavailable, true],
+  ])('names the service trouble of %s, which may pass by itself', (error, sentence, passing) => {
+    expect(failureSentence(error, m)).toBe(sentence);
+    expect(isPassingFailure(error)).toBe(passing);
+  });
+
+  it('keeps the server’s own message for a failure that will not pass (a 4xx), and for other errors', () => {
+    for (const error of [
+      failure(422, 'validation_error'),
+      failure(403, 'forbidden'),
+      new Error('boom'),
+    ]) {
+      expect(failureSentence(error, m)).toBeNull();
+      expect(isPassingFailure(error)).toBe(false);
+    }
+  });
+});
