@@ -8,10 +8,15 @@ import { resultsDir, root } from './esbuild.mjs';
 /** Runs a command, streaming its output prefixed to our stderr; resolves with its exit code. */
 function run(command, args, { env, label }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     const relay = (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`  [${label}] ${line}\n`);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) process.stderr.write(`  [${label}] ${line}\n`);
     };
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
@@ -37,7 +42,10 @@ export const CHECK_EVENT_SCRIPT = path.join(root, 'bench/checkEvent.chromium.mjs
 export async function checkEventInChromium() {
   if (!fs.existsSync(CHECK_EVENT_SCRIPT)) return null;
   const since = Date.now();
-  const { code } = await run(process.execPath, [CHECK_EVENT_SCRIPT], { label: 'checkEvent', env: {} });
+  const { code } = await run(process.execPath, [CHECK_EVENT_SCRIPT], {
+    label: 'checkEvent',
+    env: {},
+  });
   if (code !== 0) return null;
   return freshJson(path.join(resultsDir, 'checkEvent.chromium.json'), since);
 }
@@ -53,7 +61,10 @@ export async function emulatorBench(events) {
         ? [process.execPath, [execPath, 'run', 'bench:emulator']]
         : [execPath, ['run', 'bench:emulator']]
       : ['pnpm', ['run', 'bench:emulator']];
-  const { code } = await run(command, args, { label: 'emulator', env: { BENCH_EVENTS: String(events) } });
+  const { code } = await run(command, args, {
+    label: 'emulator',
+    env: { BENCH_EVENTS: String(events) },
+  });
   if (code !== 0) return null;
   return freshJson(path.join(resultsDir, 'emulator.json'), since);
 }

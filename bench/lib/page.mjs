@@ -9,9 +9,15 @@ const kitFromSource = {
   name: 'kit-from-source',
   setup(build) {
     build.onResolve({ filter: /^@getimmutable\/react(\/styles\.css)?$/ }, (args) => ({
-      path: path.join(reactDir, 'src', args.path.endsWith('styles.css') ? 'styles.css' : 'index.ts'),
+      path: path.join(
+        reactDir,
+        'src',
+        args.path.endsWith('styles.css') ? 'styles.css' : 'index.ts',
+      ),
     }));
-    build.onResolve({ filter: /^@getimmutable\/client$/ }, () => ({ path: path.join(clientDir, 'src/index.ts') }));
+    build.onResolve({ filter: /^@getimmutable\/client$/ }, () => ({
+      path: path.join(clientDir, 'src/index.ts'),
+    }));
   },
 };
 
@@ -42,11 +48,19 @@ export async function buildPage({ plugins = [] } = {}) {
   const out = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
   const map = JSON.parse(out('.js.map'));
   // Sources are relative to outdir; make them relative to the repository root.
-  map.sources = map.sources.map((s) => path.relative(root, path.resolve(root, 'bench/results/page', s)));
+  map.sources = map.sources.map((s) =>
+    path.relative(root, path.resolve(root, 'bench/results/page', s)),
+  );
   // One React, one react-query: two copies would break context (and skew the figures).
   const inputs = Object.keys(result.metafile.inputs);
-  for (const pkg of ['react-dom/cjs/react-dom-client.production', 'react/cjs/react.production', '@tanstack/query-core/build/modern/queryClient']) {
-    const copies = new Set(inputs.filter((i) => i.includes(pkg)).map((i) => i.slice(0, i.indexOf(pkg))));
+  for (const pkg of [
+    'react-dom/cjs/react-dom-client.production',
+    'react/cjs/react.production',
+    '@tanstack/query-core/build/modern/queryClient',
+  ]) {
+    const copies = new Set(
+      inputs.filter((i) => i.includes(pkg)).map((i) => i.slice(0, i.indexOf(pkg))),
+    );
     if (copies.size !== 1) throw new Error(`bench page bundles ${copies.size} copies of ${pkg}`);
   }
   return { js: out('.js'), css: out('.css'), map };

@@ -90,7 +90,9 @@ export function summarizeProfile(profile, locate, { scriptUrl } = {}) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfMs = new Map();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) =>
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
 
   const frameOf = (node) => {
     const f = node.callFrame;
@@ -100,7 +102,11 @@ export function summarizeProfile(profile, locate, { scriptUrl } = {}) {
     if (scriptUrl && f.url === scriptUrl) source = locate(f.lineNumber, f.columnNumber);
     else if (!f.url) source = '(native)';
     else source = f.url;
-    return { name: f.functionName || '(anonymous)', source: source ?? '(bundle)', bucket: bucketOf(source) ?? '(bundle)' };
+    return {
+      name: f.functionName || '(anonymous)',
+      source: source ?? '(bundle)',
+      bucket: bucketOf(source) ?? '(bundle)',
+    };
   };
   const frames = new Map([...byId.values()].map((n) => [n.id, frameOf(n)]));
 
@@ -115,7 +121,8 @@ export function summarizeProfile(profile, locate, { scriptUrl } = {}) {
     self.set(key, (self.get(key) ?? 0) + ms);
     // Native frames (JSON.stringify, Intl…) are charged to the nearest JS caller's bucket.
     let bucketNode = id;
-    while (frames.get(bucketNode)?.source === '(native)' && parent.has(bucketNode)) bucketNode = parent.get(bucketNode);
+    while (frames.get(bucketNode)?.source === '(native)' && parent.has(bucketNode))
+      bucketNode = parent.get(bucketNode);
     const bucket = frames.get(bucketNode).bucket;
     selfBucket.set(bucket, (selfBucket.get(bucket) ?? 0) + ms);
     // Total (inclusive) time: each function once per sample stack.
@@ -132,7 +139,11 @@ export function summarizeProfile(profile, locate, { scriptUrl } = {}) {
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10, pct: Math.round((ms / total) * 1000) / 10 }));
+      .map(([name, ms]) => ({
+        name,
+        ms: Math.round(ms * 10) / 10,
+        pct: Math.round((ms / total) * 1000) / 10,
+      }));
   return {
     totalMs: Math.round(total),
     selfByFunction: top(self, 15),

@@ -62,13 +62,23 @@ async function mountRun(browser, served, { mode, pageSize, events }, profileName
     await tab.page.evaluate((n) => window.imvBench.load(n), events);
     const beforeMount = await tab.heapMb();
     if (profileName) await startProfile(tab.cdp);
-    const result = await tab.page.evaluate((options) => window.imvBench.mount(options), { mode, pageSize });
+    const result = await tab.page.evaluate((options) => window.imvBench.mount(options), {
+      mode,
+      pageSize,
+    });
     const profile = profileName ? await stopProfile(tab.cdp, profileName, served) : null;
     const afterMount = await tab.heapMb();
     // The same mount again in this page: the kit's code is compiled now ("warm").
-    const warm = profileName ? null : await tab.page.evaluate((options) => window.imvBench.mount(options), { mode, pageSize });
+    const warm = profileName
+      ? null
+      : await tab.page.evaluate((options) => window.imvBench.mount(options), { mode, pageSize });
     tab.check();
-    return { ...result, warmPaintMs: warm?.paintMs, heap: { beforeData, beforeMount, afterMount }, profile };
+    return {
+      ...result,
+      warmPaintMs: warm?.paintMs,
+      heap: { beforeData, beforeMount, afterMount },
+      profile,
+    };
   } finally {
     await tab.close();
   }
@@ -80,7 +90,10 @@ async function scrollRun(browser, served, { events, durationMs, stepPx }, profil
     await tab.page.evaluate((n) => window.imvBench.load(n), events);
     await tab.page.evaluate(() => window.imvBench.mount({ mode: 'infinite', pageSize: 100 }));
     if (profileName) await startProfile(tab.cdp);
-    const result = await tab.page.evaluate((o) => window.imvBench.scroll(o), { durationMs, stepPx });
+    const result = await tab.page.evaluate((o) => window.imvBench.scroll(o), {
+      durationMs,
+      stepPx,
+    });
     const profile = profileName ? await stopProfile(tab.cdp, profileName, served) : null;
     tab.check();
     return { ...result, profile };
@@ -139,8 +152,14 @@ export async function measureRender({ runs, served, mounts, scroll, shouldProfil
       );
       if (shouldProfile(scenario.id, figures)) {
         const profiled = await mountRun(browser, served, scenario, `profile-${scenario.id}`);
-        figures.profile = { paint_ms: profiled.paintMs, file: profiled.profile.file, ...profiled.profile.summary };
-        log(`${scenario.id}: profiled run ${profiled.paintMs.toFixed(0)} ms → ${path.basename(profiled.profile.file)}`);
+        figures.profile = {
+          paint_ms: profiled.paintMs,
+          file: profiled.profile.file,
+          ...profiled.profile.summary,
+        };
+        log(
+          `${scenario.id}: profiled run ${profiled.paintMs.toFixed(0)} ms → ${path.basename(profiled.profile.file)}`,
+        );
       }
       out.mounts[scenario.id] = figures;
     }
@@ -194,7 +213,9 @@ export async function checkEventInPage(served) {
   try {
     const tab = await openPage(browser, served.url);
     await tab.page.evaluate((n) => window.imvBench.load(n), 5000);
-    const rates = await tab.page.evaluate(() => window.imvBench.checkEventRate({ warmupMs: 1000, rounds: 9, roundMs: 250 }));
+    const rates = await tab.page.evaluate(() =>
+      window.imvBench.checkEventRate({ warmupMs: 1000, rounds: 9, roundMs: 250 }),
+    );
     tab.check();
     await tab.close();
     return { events: 5000, chromium: browser.version(), ...stats(rates) };

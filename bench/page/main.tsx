@@ -3,8 +3,20 @@
  * the kit's `<AuditLog />` over a fake in-page ViewerClient and times it. Everything is driven
  * from Node (bench/lib/render.mjs) through `window.imvBench`; nothing runs on load.
  */
-import { checkEvent, type AuditEvent, type EventFilters, type Page, type VerifyResult, type ViewerClient } from '@getimmutable/client';
-import { AuditLog, ImmutableViewerProvider, auditKeys, normalizeFilters } from '@getimmutable/react';
+import {
+  checkEvent,
+  type AuditEvent,
+  type EventFilters,
+  type Page,
+  type VerifyResult,
+  type ViewerClient,
+} from '@getimmutable/client';
+import {
+  AuditLog,
+  ImmutableViewerProvider,
+  auditKeys,
+  normalizeFilters,
+} from '@getimmutable/react';
 import '@getimmutable/react/styles.css';
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
@@ -44,7 +56,9 @@ function fakeClient(all: readonly AuditEvent[]): ViewerClient {
     complete: true,
     next_cursor: null,
     breaks: [],
-    head: newest ? { sequence: newest.integrity.sequence, event_hash: newest.integrity.event_hash } : null,
+    head: newest
+      ? { sequence: newest.integrity.sequence, event_hash: newest.integrity.event_hash }
+      : null,
     verified_at: new Date().toISOString(),
   };
   return {
@@ -68,7 +82,9 @@ function fakeClient(all: readonly AuditEvent[]): ViewerClient {
     verify: async () => ({ data: verified }),
     verifyAll: async () => ({ data: verified }),
     exports: { create: notInBench, get: notInBench, wait: notInBench },
-    alerts: { list: async () => ({ data: [], pagination: { has_more: false, next_cursor: null } }) },
+    alerts: {
+      list: async () => ({ data: [], pagination: { has_more: false, next_cursor: null } }),
+    },
   };
 }
 
@@ -162,7 +178,10 @@ async function mount({ mode, pageSize }: MountOptions): Promise<MountResult> {
       const end = Math.min(events.length, offset + pageSize);
       data.pages.push({
         data: events.slice(offset, end),
-        pagination: { has_more: end < events.length, next_cursor: end < events.length ? String(end) : null },
+        pagination: {
+          has_more: end < events.length,
+          next_cursor: end < events.length ? String(end) : null,
+        },
       });
       data.pageParams.push(offset === 0 ? null : String(offset));
     }
@@ -210,9 +229,16 @@ export interface ScrollResult {
 }
 
 /** Scrolls the mounted table's container by `stepPx` each frame for `durationMs`, recording frame deltas. */
-async function scroll({ durationMs, stepPx }: { durationMs: number; stepPx: number }): Promise<ScrollResult> {
+async function scroll({
+  durationMs,
+  stepPx,
+}: {
+  durationMs: number;
+  stepPx: number;
+}): Promise<ScrollResult> {
   const scroller = document.querySelector<HTMLElement>('[data-slot="table-scroll"]');
-  if (!scroller) throw new Error('no [data-slot="table-scroll"]: is a table mounted in infinite mode?');
+  if (!scroller)
+    throw new Error('no [data-slot="table-scroll"]: is a table mounted in infinite mode?');
   const record = (ms: number, move: boolean) =>
     new Promise<number[]>((resolve) => {
       const deltas: number[] = [];
@@ -229,7 +255,8 @@ async function scroll({ durationMs, stepPx }: { durationMs: number; stepPx: numb
       requestAnimationFrame(frame);
     });
   const idleDeltas = await record(1000, false);
-  const rowAt = () => Number(scroller.querySelector('[data-event-id]')?.getAttribute('data-index') ?? -1);
+  const rowAt = () =>
+    Number(scroller.querySelector('[data-event-id]')?.getAttribute('data-index') ?? -1);
   const firstRowIndex = rowAt();
   const startTop = scroller.scrollTop;
   const deltas = await record(durationMs, true);
@@ -250,7 +277,15 @@ async function scroll({ durationMs, stepPx }: { durationMs: number; stepPx: numb
  * Fallback only, used when bench/checkEvent.chromium.mjs (which owns this figure) is absent:
  * `checkEvent` over every loaded event, as often as fits in each round; events/s per round.
  */
-function checkEventRate({ warmupMs, rounds, roundMs }: { warmupMs: number; rounds: number; roundMs: number }) {
+function checkEventRate({
+  warmupMs,
+  rounds,
+  roundMs,
+}: {
+  warmupMs: number;
+  rounds: number;
+  roundMs: number;
+}) {
   let ok = 0;
   for (const e of events) if (checkEvent(e).ok) ok++;
   if (ok !== events.length) throw new Error(`${events.length - ok} loaded events fail checkEvent`);

@@ -42,7 +42,7 @@ export class AlertRules {
       'SELECT 1 FROM actor_countries WHERE chain = ? AND actor_id = ? AND country = ?',
     );
     this.#hasCountry = db.prepare(
-      'SELECT group_concat(country, \', \') AS countries FROM actor_countries WHERE chain = ? AND actor_id = ?',
+      "SELECT group_concat(country, ', ') AS countries FROM actor_countries WHERE chain = ? AND actor_id = ?",
     );
     this.#addCountry = db.prepare(
       'INSERT OR IGNORE INTO actor_countries (chain, actor_id, country) VALUES (?, ?, ?)',
@@ -61,7 +61,11 @@ export class AlertRules {
         };
         this.#addCountry.run(chain, event.actor_id, country);
         if (countries) {
-          this.#raise('new_country', `${who} acted from ${country} for the first time (seen before: ${countries}).`, event);
+          this.#raise(
+            'new_country',
+            `${who} acted from ${country} for the first time (seen before: ${countries}).`,
+            event,
+          );
         }
       }
     }
@@ -70,7 +74,8 @@ export class AlertRules {
     let volume = this.#volume.get(key);
     if (!volume) this.#volume.set(key, (volume = { times: [], alertedAt: -Infinity }));
     volume.times.push(nowMs);
-    while (volume.times.length > 0 && volume.times[0]! <= nowMs - this.#windowMs) volume.times.shift();
+    while (volume.times.length > 0 && volume.times[0]! <= nowMs - this.#windowMs)
+      volume.times.shift();
     if (volume.times.length > this.#threshold + 1) volume.times.shift();
     if (volume.times.length > this.#threshold && nowMs - volume.alertedAt >= this.#windowMs) {
       volume.alertedAt = nowMs;
@@ -82,7 +87,11 @@ export class AlertRules {
     }
 
     if (this.#sensitive.some((re) => re.test(event.action))) {
-      this.#raise('sensitive_action', `${who} performed the sensitive action ${event.action}.`, event);
+      this.#raise(
+        'sensitive_action',
+        `${who} performed the sensitive action ${event.action}.`,
+        event,
+      );
     }
   }
 

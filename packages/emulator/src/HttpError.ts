@@ -21,7 +21,8 @@ export class HttpError extends Error {
 export function validationError(errors: FieldErrors): HttpError {
   const [field, messages] = Object.entries(errors)[0] ?? ['body', ['is invalid']];
   const more = Object.keys(errors).length - 1;
-  const summary = `${field} ${messages[0]}` + (more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''})` : '');
+  const summary =
+    `${field} ${messages[0]}` + (more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''})` : '');
   return new HttpError(422, 'validation_error', `The given data was invalid: ${summary}.`, errors);
 }
 

@@ -35,10 +35,16 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+function integer(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min && n <= max)) fail(`--${name} must be an integer from ${min} to ${max} (got "${value}")`);
+  if (!(n >= min && n <= max))
+    fail(`--${name} must be an integer from ${min} to ${max} (got "${value}")`);
   return n;
 }
 
@@ -77,7 +83,12 @@ async function serve(argv: string[]) {
       allowOrigins: values['allow-origin'],
       publicUrl: values['public-url'],
       alerts: {
-        highVolumeThreshold: integer(values['high-volume-threshold'], 'high-volume-threshold', 1, 1e9),
+        highVolumeThreshold: integer(
+          values['high-volume-threshold'],
+          'high-volume-threshold',
+          1,
+          1e9,
+        ),
         sensitiveActions: values['sensitive-action'],
       },
     });
@@ -87,7 +98,9 @@ async function serve(argv: string[]) {
   if (seed) {
     const started = performance.now();
     const written = seedEmulator(emulator, seed);
-    console.log(`Seeded ${written} new events (${seed - written} already there) in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Seeded ${written} new events (${seed - written} already there) in ${Math.round(performance.now() - started)} ms.`,
+    );
   }
   const { url } = await emulator.listen(port, values.host);
   console.log(`Immutable emulator listening on ${url}  (API base ${url}/api/v1)`);
@@ -116,9 +129,11 @@ function runTamper(argv: string[]) {
   } catch (error) {
     fail((error as Error).message);
   }
-  if (!values.db || values.db === ':memory:') fail('tamper needs --db FILE (the database of a running or stopped emulator)');
+  if (!values.db || values.db === ':memory:')
+    fail('tamper needs --db FILE (the database of a running or stopped emulator)');
   const chosen = [values.edit, values.delete, values.swap].filter((v) => v !== undefined);
-  if (chosen.length !== 1) fail('tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2');
+  if (chosen.length !== 1)
+    fail('tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2');
   let action: TamperAction;
   if (values.edit) action = { kind: 'edit', id: values.edit };
   else if (values.delete) action = { kind: 'delete', id: values.delete };

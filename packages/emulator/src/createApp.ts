@@ -50,16 +50,24 @@ export function createApp(parts: AppParts): Hono<Env> {
     if (!c.req.raw.signal.aborted) console.error('[immutable-emulator]', error);
     return c.json({ message: 'The emulator hit an unexpected error.', code: 'server_error' }, 500);
   });
-  app.notFound((c) => c.json({ message: `No route for ${c.req.method} ${c.req.path}.`, code: 'not_found' }, 404));
+  app.notFound((c) =>
+    c.json({ message: `No route for ${c.req.method} ${c.req.path}.`, code: 'not_found' }, 404),
+  );
 
   app.use(cors(parts.allowOrigins));
   app.use(
     methodNotAllowed({
       app,
       onMethodNotAllowed: (_c, allowed) => {
-        throw new HttpError(405, 'method_not_allowed', `Method not allowed; use ${allowed.join(' or ')}.`, undefined, {
-          Allow: allowed.join(', '),
-        });
+        throw new HttpError(
+          405,
+          'method_not_allowed',
+          `Method not allowed; use ${allowed.join(' or ')}.`,
+          undefined,
+          {
+            Allow: allowed.join(', '),
+          },
+        );
       },
     }),
   );
@@ -68,9 +76,15 @@ export function createApp(parts: AppParts): Hono<Env> {
       maxSize: MAX_BODY_BYTES,
       onError: () => {
         // The unread body makes the socket unusable: tell the client not to reuse it.
-        throw new HttpError(413, 'payload_too_large', 'The request body is larger than 1 MiB.', undefined, {
-          Connection: 'close',
-        });
+        throw new HttpError(
+          413,
+          'payload_too_large',
+          'The request body is larger than 1 MiB.',
+          undefined,
+          {
+            Connection: 'close',
+          },
+        );
       },
     }),
   );
@@ -115,9 +129,12 @@ export function createApp(parts: AppParts): Hono<Env> {
     const list = isObject(body) ? body.events : undefined;
     if (!isObject(body)) errors.body = ['must be a JSON object with an events array'];
     else if (!Array.isArray(list)) errors.events = ['must be an array of event payloads'];
-    else if (list.length < 1 || list.length > 100) errors.events = ['must hold between 1 and 100 events'];
+    else if (list.length < 1 || list.length > 100)
+      errors.events = ['must hold between 1 and 100 events'];
     if (Object.keys(errors).length > 0) throw validationError(errors);
-    const payloads = (list as unknown[]).map((raw, i) => validatePayload(raw, errors, `events.${i}.`));
+    const payloads = (list as unknown[]).map((raw, i) =>
+      validatePayload(raw, errors, `events.${i}.`),
+    );
     if (Object.keys(errors).length > 0) throw validationError(errors);
     const results = events.ingest(payloads);
     const wrote = results.some((r) => !r.replay);
@@ -128,7 +145,9 @@ export function createApp(parts: AppParts): Hono<Env> {
     const query = c.req.query();
     const limit = parseLimit(query.limit, 100, 25);
     const filters = parseEventFilters(query);
-    return c.json(events.query(filters, c.get('scope'), { cursor: query.cursor || undefined, limit }));
+    return c.json(
+      events.query(filters, c.get('scope'), { cursor: query.cursor || undefined, limit }),
+    );
   });
 
   api.get('/events/:id', (c) => {
@@ -162,12 +181,17 @@ export function createApp(parts: AppParts): Hono<Env> {
     if (actorId === '') errors.actor_id = ['must not be empty'];
     let ttl = 3600;
     if (body.ttl !== undefined && body.ttl !== null) {
-      if (typeof body.ttl !== 'number' || !Number.isInteger(body.ttl)) errors.ttl = ['must be an integer number of seconds'];
-      else if (body.ttl < 60 || body.ttl > 86_400) errors.ttl = ['must be between 60 and 86400 seconds'];
+      if (typeof body.ttl !== 'number' || !Number.isInteger(body.ttl))
+        errors.ttl = ['must be an integer number of seconds'];
+      else if (body.ttl < 60 || body.ttl > 86_400)
+        errors.ttl = ['must be between 60 and 86400 seconds'];
       else ttl = body.ttl;
     }
     if (Object.keys(errors).length > 0) throw validationError(errors);
-    return c.json(await signViewerToken(secret, { tenant_id: tenantId, actor_id: actorId }, ttl, now()), 201);
+    return c.json(
+      await signViewerToken(secret, { tenant_id: tenantId, actor_id: actorId }, ttl, now()),
+      201,
+    );
   });
 
   api.get('/alerts', (c) => {
@@ -176,7 +200,15 @@ export function createApp(parts: AppParts): Hono<Env> {
     if (query.rule_type && !RULE_TYPES.includes(query.rule_type)) {
       throw validationError({ rule_type: [`must be one of ${RULE_TYPES.join(', ')}`] });
     }
-    return c.json(listAlerts(db, c.get('scope'), query.rule_type || undefined, query.cursor || undefined, limit));
+    return c.json(
+      listAlerts(
+        db,
+        c.get('scope'),
+        query.rule_type || undefined,
+        query.cursor || undefined,
+        limit,
+      ),
+    );
   });
 
   api.post('/exports', async (c) => {
@@ -199,9 +231,17 @@ export function createApp(parts: AppParts): Hono<Env> {
 
   // Signed download: no Authorization header, so it is routed before the authenticated API.
   app.get('/api/v1/exports/:id/download', (c) => {
-    const found = exports.download(c.req.param('id'), c.req.query('expires'), c.req.query('signature'));
+    const found = exports.download(
+      c.req.param('id'),
+      c.req.query('expires'),
+      c.req.query('signature'),
+    );
     if (found === 'forbidden') {
-      throw new HttpError(403, 'forbidden', 'The download link is invalid or has expired; fetch the export again for a fresh one.');
+      throw new HttpError(
+        403,
+        'forbidden',
+        'The download link is invalid or has expired; fetch the export again for a fresh one.',
+      );
     }
     if (found === 'not_found') throw notFound('The export file');
     const size = fs.statSync(found.file).size;
@@ -234,8 +274,7 @@ async function readJson(c: Context): Promise<unknown> {
 function parseLimit(value: string | undefined, max: number, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1 && n <= max)) throw validationError({ limit: [`must be an integer from 1 to ${max}`] });
+  if (!(n >= 1 && n <= max))
+    throw validationError({ limit: [`must be an integer from 1 to ${max}`] });
   return n;
 }
-
-

@@ -21,7 +21,12 @@ export function decodeCursor(cursor: string, fp: string): unknown[] {
     parsed = null;
   }
   const value = parsed as { p?: unknown; f?: unknown } | null;
-  if (!value || typeof value !== 'object' || !Array.isArray(value.p) || typeof value.f !== 'string') {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    !Array.isArray(value.p) ||
+    typeof value.f !== 'string'
+  ) {
     throw invalidCursor('is malformed');
   }
   if (value.f !== fp) throw invalidCursor('was issued for other filters');

@@ -1,5 +1,10 @@
 /** @getimmutable/emulator — the Immutable audit-log API on SQLite, for local development and CI. */
-export { createEmulator, generateApiKey, type Emulator, type EmulatorOptions } from './createEmulator.js';
+export {
+  createEmulator,
+  generateApiKey,
+  type Emulator,
+  type EmulatorOptions,
+} from './createEmulator.js';
 export { canonicalize } from './canonicalize.js';
 export { generateSeedEvents, seedEmulator, type SeedOptions } from './seed.js';
 export { tamper, type TamperAction } from './tamper.js';

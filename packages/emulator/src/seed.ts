@@ -9,7 +9,11 @@ export { generateSeedEvents, type SeedOptions } from './generateSeedEvents.js';
  * Writes `count` generated events through the normal ingest path (validation, chain, alerts),
  * in batches of 100. Idempotency keys make a second run on the same database a no-op.
  */
-export function seedEmulator(emulator: Pick<Emulator, 'events'>, count: number, options: SeedOptions = {}): number {
+export function seedEmulator(
+  emulator: Pick<Emulator, 'events'>,
+  count: number,
+  options: SeedOptions = {},
+): number {
   const seeded = generateSeedEvents(count, options);
   let written = 0;
   for (let i = 0; i < seeded.length; i += 100) {

@@ -34,5 +34,4 @@ export interface HashedEvent extends EventFields {
 
 /** Who is asking: the API key (everything) or a viewer token (one tenant, maybe one actor). */
 export type Scope =
-  | { kind: 'api_key' }
-  | { kind: 'viewer'; tenant_id: string; actor_id: string | null };
+  { kind: 'api_key' } | { kind: 'viewer'; tenant_id: string; actor_id: string | null };

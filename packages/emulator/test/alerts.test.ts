@@ -118,7 +118,11 @@ describe('new_country (medium)', () => {
     const second = await write(h, from('JP', { tenant_id: null }));
     const alerts = await listAll(h);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ rule_type: 'new_country', event_id: second.id, tenant_id: null });
+    expect(alerts[0]).toMatchObject({
+      rule_type: 'new_country',
+      event_id: second.id,
+      tenant_id: null,
+    });
     await h.emulator.close();
   });
 });
@@ -198,20 +202,28 @@ describe('high_volume (high)', () => {
 
   it('raises once for a batch that exceeds N', async () => {
     const h = startHarness({ alerts: { highVolumeThreshold: 5 } });
-    const res = await h.call('POST', '/events/batch', { body: { events: Array.from({ length: 8 }, () => payload()) } });
+    const res = await h.call('POST', '/events/batch', {
+      body: { events: Array.from({ length: 8 }, () => payload()) },
+    });
     expect(res.status).toBe(201);
     const alerts = await listAll(h);
-    expect(alerts.map((a) => [a.rule_type, a.event_id])).toEqual([['high_volume', res.body.data[5].id]]);
+    expect(alerts.map((a) => [a.rule_type, a.event_id])).toEqual([
+      ['high_volume', res.body.data[5].id],
+    ]);
     await h.emulator.close();
   });
 
   it('uses 100 as the default threshold', async () => {
     const h = startHarness();
-    const res = await h.call('POST', '/events/batch', { body: { events: Array.from({ length: 100 }, () => payload()) } });
+    const res = await h.call('POST', '/events/batch', {
+      body: { events: Array.from({ length: 100 }, () => payload()) },
+    });
     expect(res.status).toBe(201);
     expect(await listAll(h)).toEqual([]);
     const extra = await write(h);
-    expect((await listAll(h)).map((a) => [a.rule_type, a.event_id])).toEqual([['high_volume', extra.id]]);
+    expect((await listAll(h)).map((a) => [a.rule_type, a.event_id])).toEqual([
+      ['high_volume', extra.id],
+    ]);
     await h.emulator.close();
   });
 });
@@ -224,24 +236,40 @@ describe('sensitive_action (high)', () => {
       await write(h, { action: 'a.b.deleted' }),
       await write(h, { action: '.deleted' }),
     ];
-    for (const action of ['document.deleted_soft', 'document.Deleted', 'deleted', 'document.deleted.undo', 'document.created']) {
+    for (const action of [
+      'document.deleted_soft',
+      'document.Deleted',
+      'deleted',
+      'document.deleted.undo',
+      'document.created',
+    ]) {
       await write(h, { action });
     }
     const alerts = await listAll(h);
     expect(alerts.map((a) => a.event_id)).toEqual(hits.map((e) => e.id).reverse());
-    expect(alerts.every((a) => a.rule_type === 'sensitive_action' && a.severity === 'high')).toBe(true);
+    expect(alerts.every((a) => a.rule_type === 'sensitive_action' && a.severity === 'high')).toBe(
+      true,
+    );
     await h.emulator.close();
   });
 
   it('uses the configured globs instead of the default', async () => {
-    const h = startHarness({ alerts: { sensitiveActions: ['billing.*', 'user.role_changed', 'report.?'] } });
+    const h = startHarness({
+      alerts: { sensitiveActions: ['billing.*', 'user.role_changed', 'report.?'] },
+    });
     const hits = [
       await write(h, { action: 'billing.refunded' }),
       await write(h, { action: 'billing.' }),
       await write(h, { action: 'user.role_changed' }),
       await write(h, { action: 'report.?' }),
     ];
-    for (const action of ['xbilling.refunded', 'Billing.refunded', 'user.role_changed2', 'report.x', 'document.deleted']) {
+    for (const action of [
+      'xbilling.refunded',
+      'Billing.refunded',
+      'user.role_changed2',
+      'report.x',
+      'document.deleted',
+    ]) {
       await write(h, { action });
     }
     const alerts = await listAll(h);
@@ -289,7 +317,9 @@ describe('idempotent replays', () => {
     for (let i = 0; i < 5; i++) await write(h, { idempotency_key: `k${i}` });
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 5; i++) {
-        const res = await h.call('POST', '/events', { body: payload({ idempotency_key: `k${i}` }) });
+        const res = await h.call('POST', '/events', {
+          body: payload({ idempotency_key: `k${i}` }),
+        });
         expect(res.status).toBe(200);
       }
     }
@@ -330,9 +360,16 @@ describe('GET /alerts', () => {
     const alerts = await listAll(h);
     const byEvent = new Map(events.map((e) => [e.id, e]));
     for (const alert of alerts) {
-      expect(Object.keys(alert).sort()).toEqual(
-        ['actor_id', 'created_at', 'event_id', 'id', 'reason', 'rule_type', 'severity', 'tenant_id'],
-      );
+      expect(Object.keys(alert).sort()).toEqual([
+        'actor_id',
+        'created_at',
+        'event_id',
+        'id',
+        'reason',
+        'rule_type',
+        'severity',
+        'tenant_id',
+      ]);
       const event = byEvent.get(alert.event_id)!;
       expect(event).toBeDefined();
       expect(alert.actor_id).toBe(event.actor_id);
@@ -357,8 +394,12 @@ describe('GET /alerts', () => {
     expect(sensitive.map((a) => a.rule_type)).toEqual(Array(4).fill('sensitive_action'));
     expect(country.map((a) => a.rule_type)).toEqual(Array(3).fill('new_country'));
     expect(volume).toEqual([]);
-    expect(sensitive.map((a) => a.id)).toEqual(all.filter((a) => a.rule_type === 'sensitive_action').map((a) => a.id));
-    expect(country.map((a) => a.id)).toEqual(all.filter((a) => a.rule_type === 'new_country').map((a) => a.id));
+    expect(sensitive.map((a) => a.id)).toEqual(
+      all.filter((a) => a.rule_type === 'sensitive_action').map((a) => a.id),
+    );
+    expect(country.map((a) => a.id)).toEqual(
+      all.filter((a) => a.rule_type === 'new_country').map((a) => a.id),
+    );
     await h.emulator.close();
   });
 
@@ -368,10 +409,15 @@ describe('GET /alerts', () => {
     const all = await listAll(h);
     for (const limit of [1, 2, 3, 6, 7]) {
       const paged = await listAll(h, '', limit);
-      expect(paged.map((a) => a.id), `limit ${limit}`).toEqual(all.map((a) => a.id));
+      expect(
+        paged.map((a) => a.id),
+        `limit ${limit}`,
+      ).toEqual(all.map((a) => a.id));
     }
     const sensitive = await listAll(h, 'rule_type=sensitive_action');
-    expect((await listAll(h, 'rule_type=sensitive_action', 3)).map((a) => a.id)).toEqual(sensitive.map((a) => a.id));
+    expect((await listAll(h, 'rule_type=sensitive_action', 3)).map((a) => a.id)).toEqual(
+      sensitive.map((a) => a.id),
+    );
     await h.emulator.close();
   });
 
@@ -383,7 +429,10 @@ describe('GET /alerts', () => {
     expect(res.body.data).toHaveLength(5);
     expect(res.body.pagination.has_more).toBe(true);
     expect(typeof res.body.pagination.next_cursor).toBe('string');
-    const rest = await h.call('GET', `/alerts?limit=5&cursor=${encodeURIComponent(res.body.pagination.next_cursor)}`);
+    const rest = await h.call(
+      'GET',
+      `/alerts?limit=5&cursor=${encodeURIComponent(res.body.pagination.next_cursor)}`,
+    );
     expect(rest.body.data).toHaveLength(2);
     expect(rest.body.pagination).toEqual({ has_more: false, next_cursor: null });
     await h.emulator.close();
@@ -425,10 +474,14 @@ describe('GET /alerts', () => {
     await raiseSeven(h);
     const all = await listAll(h);
     const orgB = await listAll(h, '', 100, await h.viewer('org_b'));
-    expect(orgB.map((a) => a.id)).toEqual(all.filter((a) => a.tenant_id === 'org_b').map((a) => a.id));
+    expect(orgB.map((a) => a.id)).toEqual(
+      all.filter((a) => a.tenant_id === 'org_b').map((a) => a.id),
+    );
     expect(orgB.length).toBeGreaterThan(0);
     const userC = await listAll(h, '', 100, await h.viewer('org_a', 'user_c'));
-    expect(userC.map((a) => a.id)).toEqual(all.filter((a) => a.tenant_id === 'org_a' && a.actor_id === 'user_c').map((a) => a.id));
+    expect(userC.map((a) => a.id)).toEqual(
+      all.filter((a) => a.tenant_id === 'org_a' && a.actor_id === 'user_c').map((a) => a.id),
+    );
     expect(userC.map((a) => a.rule_type)).toEqual(Array(3).fill('new_country'));
     await h.emulator.close();
   });

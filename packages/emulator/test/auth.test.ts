@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
+import {
+  decodeJwt,
+  decodeProtectedHeader,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  UnsecuredJWT,
+} from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../src/createEmulator.js';
 import { API_KEY, payload, startHarness, type Harness } from './harness.js';
@@ -29,9 +36,13 @@ function nowSeconds(h: Harness): number {
 }
 
 async function seedTwoTenants(h: Harness): Promise<void> {
-  const a = await h.call('POST', '/events', { body: payload({ tenant_id: 'org_a', actor_id: 'user_a' }) });
+  const a = await h.call('POST', '/events', {
+    body: payload({ tenant_id: 'org_a', actor_id: 'user_a' }),
+  });
   expect(a.status).toBe(201);
-  const b = await h.call('POST', '/events', { body: payload({ tenant_id: 'org_b', actor_id: 'user_b' }) });
+  const b = await h.call('POST', '/events', {
+    body: payload({ tenant_id: 'org_b', actor_id: 'user_b' }),
+  });
   expect(b.status).toBe(201);
 }
 
@@ -46,14 +57,20 @@ describe('API key and missing credentials', () => {
 
   it('answers 401 unauthorized for a non-Bearer Authorization scheme carrying the right key', async () => {
     const h = start();
-    const res = await h.call('GET', '/events', { auth: null, headers: { authorization: `Basic ${API_KEY}` } });
+    const res = await h.call('GET', '/events', {
+      auth: null,
+      headers: { authorization: `Basic ${API_KEY}` },
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });
 
   it('answers 401 unauthorized for an empty Bearer credential', async () => {
     const h = start();
-    const res = await h.call('GET', '/events', { auth: null, headers: { authorization: 'Bearer ' } });
+    const res = await h.call('GET', '/events', {
+      auth: null,
+      headers: { authorization: 'Bearer ' },
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });
@@ -96,7 +113,10 @@ describe('API key and missing credentials', () => {
 
   it('checks credentials before validating the body: a bad key with an invalid payload is 401, not 422', async () => {
     const h = start();
-    const res = await h.call('POST', '/events', { body: { nope: true }, auth: 'imk_' + 'q'.repeat(40) });
+    const res = await h.call('POST', '/events', {
+      body: { nope: true },
+      auth: 'imk_' + 'q'.repeat(40),
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });
@@ -243,7 +263,9 @@ describe('forged viewer tokens are unauthorized, never token_expired', () => {
     const h = start();
     const token = await h.viewer('org_a');
     const body = token.split('.')[1];
-    const res = await h.call('GET', '/events', { auth: `${b64url({ alg: 'none', typ: 'JWT' })}.${body}.` });
+    const res = await h.call('GET', '/events', {
+      auth: `${b64url({ alg: 'none', typ: 'JWT' })}.${body}.`,
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });
@@ -287,7 +309,10 @@ describe('forged viewer tokens are unauthorized, never token_expired', () => {
 
   it('refuses a token signed with HS256 but a wrong secret', async () => {
     const h = start();
-    const wrong = crypto.createHmac('sha256', 'imk_' + 'o'.repeat(32)).update('immutable-viewer-token-v1').digest();
+    const wrong = crypto
+      .createHmac('sha256', 'imk_' + 'o'.repeat(32))
+      .update('immutable-viewer-token-v1')
+      .digest();
     const token = await new SignJWT({ typ: 'viewer', tenant_id: 'org_a' })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuedAt(nowSeconds(h))
@@ -390,7 +415,9 @@ describe('forged viewer tokens are unauthorized, never token_expired', () => {
 describe('expiry', () => {
   it('answers 401 token_expired for a correctly signed token once the clock passes exp', async () => {
     const h = start();
-    const minted = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', ttl: 60 } });
+    const minted = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', ttl: 60 },
+    });
     expect(minted.status).toBe(201);
     const ok = await h.call('GET', '/events', { auth: minted.body.token });
     expect(ok.status).toBe(200);
@@ -403,7 +430,9 @@ describe('expiry', () => {
   it('treats now == exp as expired (no leeway) and one millisecond before as valid', async () => {
     const h = start();
     h.clock.now += 250; // mint mid-second
-    const minted = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', ttl: 60 } });
+    const minted = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', ttl: 60 },
+    });
     expect(minted.status).toBe(201);
     const exp = minted.body.expires_at as number;
     h.clock.now = exp * 1000 - 1;
@@ -429,7 +458,9 @@ describe('expiry', () => {
 
   it('answers token_expired, not forbidden, when an expired viewer token writes (credentials before permissions)', async () => {
     const h = start();
-    const minted = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', ttl: 60 } });
+    const minted = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', ttl: 60 },
+    });
     h.clock.now = minted.body.expires_at * 1000;
     const res = await h.call('POST', '/events', { body: payload(), auth: minted.body.token });
     expect(res.status).toBe(401);
@@ -438,7 +469,9 @@ describe('expiry', () => {
 
   it('answers unauthorized, not token_expired, for an expired token with edited claims', async () => {
     const h = start();
-    const minted = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', ttl: 60 } });
+    const minted = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', ttl: 60 },
+    });
     const [header, body, signature] = (minted.body.token as string).split('.');
     const claims = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8'));
     const forged = [header, b64url({ ...claims, tenant_id: 'org_b' }), signature].join('.');
@@ -490,7 +523,10 @@ describe('viewer tokens are read-only', () => {
   it('answers 403 forbidden to a valid viewer token on POST /events and writes nothing', async () => {
     const h = start();
     const token = await h.viewer('org_a');
-    const res = await h.call('POST', '/events', { body: payload({ tenant_id: 'org_a' }), auth: token });
+    const res = await h.call('POST', '/events', {
+      body: payload({ tenant_id: 'org_a' }),
+      auth: token,
+    });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('forbidden');
     const list = await h.call('GET', '/events');
@@ -501,7 +537,12 @@ describe('viewer tokens are read-only', () => {
     const h = start();
     const token = await h.viewer('org_a');
     const res = await h.call('POST', '/events/batch', {
-      body: { events: [payload({ tenant_id: 'org_a' }), payload({ tenant_id: 'org_a', actor_id: 'user_2' })] },
+      body: {
+        events: [
+          payload({ tenant_id: 'org_a' }),
+          payload({ tenant_id: 'org_a', actor_id: 'user_2' }),
+        ],
+      },
       auth: token,
     });
     expect(res.status).toBe(403);
@@ -513,7 +554,10 @@ describe('viewer tokens are read-only', () => {
   it('answers 403 forbidden to a valid viewer token on POST /viewer-tokens, even for its own tenant', async () => {
     const h = start();
     const token = await h.viewer('org_a');
-    const res = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a' }, auth: token });
+    const res = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a' },
+      auth: token,
+    });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('forbidden');
     expect(res.body.token).toBeUndefined();
@@ -563,7 +607,9 @@ describe('POST /viewer-tokens', () => {
 
   it('omits actor_id when it is sent as null', async () => {
     const h = start();
-    const res = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', actor_id: null } });
+    const res = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', actor_id: null },
+    });
     expect(res.status).toBe(201);
     expect('actor_id' in decodeJwt(res.body.token)).toBe(false);
   });
@@ -597,7 +643,9 @@ describe('POST /viewer-tokens', () => {
     const low = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', ttl: 60 } });
     expect(low.status).toBe(201);
     expect(low.body.expires_at).toBe(nowSeconds(h) + 60);
-    const high = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', ttl: 86_400 } });
+    const high = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', ttl: 86_400 },
+    });
     expect(high.status).toBe(201);
     expect(high.body.expires_at).toBe(nowSeconds(h) + 86_400);
     const claims = decodeJwt(high.body.token);
@@ -646,17 +694,23 @@ describe('POST /viewer-tokens', () => {
     const ok = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 't'.repeat(255) } });
     expect(ok.status).toBe(201);
     expect(decodeJwt(ok.body.token).tenant_id).toBe('t'.repeat(255));
-    const tooLong = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 't'.repeat(256) } });
+    const tooLong = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 't'.repeat(256) },
+    });
     expect(tooLong.status).toBe(422);
     expect(Object.keys(tooLong.body.errors)).toEqual(['tenant_id']);
   });
 
   it('refuses an empty or 256-character actor_id with 422 naming actor_id', async () => {
     const h = start();
-    const empty = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', actor_id: '' } });
+    const empty = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', actor_id: '' },
+    });
     expect(empty.status).toBe(422);
     expect(Object.keys(empty.body.errors)).toEqual(['actor_id']);
-    const tooLong = await h.call('POST', '/viewer-tokens', { body: { tenant_id: 'org_a', actor_id: 'a'.repeat(256) } });
+    const tooLong = await h.call('POST', '/viewer-tokens', {
+      body: { tenant_id: 'org_a', actor_id: 'a'.repeat(256) },
+    });
     expect(tooLong.status).toBe(422);
     expect(Object.keys(tooLong.body.errors)).toEqual(['actor_id']);
   });
@@ -670,7 +724,10 @@ describe('POST /viewer-tokens', () => {
 
   it('refuses a non-object body with 422 naming body', async () => {
     const h = start();
-    const res = await h.call('POST', '/viewer-tokens', { raw: '["org_a"]', headers: { 'content-type': 'application/json' } });
+    const res = await h.call('POST', '/viewer-tokens', {
+      raw: '["org_a"]',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['body']);
   });
@@ -684,14 +741,21 @@ describe('restarts', () => {
     const request = (method: string, p: string, auth: string, body?: unknown) =>
       new Request(`http://emulator.test/api/v1${p}`, {
         method,
-        headers: { authorization: `Bearer ${auth}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${auth}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
     try {
       const first = createEmulator({ db: file, apiKey: API_KEY, now });
-      const wrote = await first.fetch(request('POST', '/events', API_KEY, payload({ tenant_id: 'org_a' })));
+      const wrote = await first.fetch(
+        request('POST', '/events', API_KEY, payload({ tenant_id: 'org_a' })),
+      );
       expect(wrote.status).toBe(201);
-      const minted = await first.fetch(request('POST', '/viewer-tokens', API_KEY, { tenant_id: 'org_a' }));
+      const minted = await first.fetch(
+        request('POST', '/viewer-tokens', API_KEY, { tenant_id: 'org_a' }),
+      );
       expect(minted.status).toBe(201);
       const { token } = (await minted.json()) as { token: string };
       await first.close();

@@ -23,10 +23,14 @@ function tempDb(): string {
 
 /** Starts the real CLI in its own process and resolves with its base URL. */
 function startCli(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--db', db, '--port', '0', '--api-key', API_KEY], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', '--db', db, '--port', '0', '--api-key', API_KEY],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -43,8 +47,16 @@ function startCli(db: string): Promise<{ child: ChildProcess; url: string }> {
 const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
 
 async function verifyAll(url: string, tenant?: string) {
-  const res = await fetch(`${url}/api/v1/verify?limit=100000${tenant ? `&tenant_id=${tenant}` : ''}`, { headers: auth });
-  return ((await res.json()) as { data: unknown }).data as { valid: boolean; events_checked: number; breaks: unknown[]; head: { sequence: number } | null };
+  const res = await fetch(
+    `${url}/api/v1/verify?limit=100000${tenant ? `&tenant_id=${tenant}` : ''}`,
+    { headers: auth },
+  );
+  return ((await res.json()) as { data: unknown }).data as {
+    valid: boolean;
+    events_checked: number;
+    breaks: unknown[];
+    head: { sequence: number } | null;
+  };
 }
 
 describe('durability and concurrency', () => {
@@ -54,8 +66,14 @@ describe('durability and concurrency', () => {
     try {
       const writer = async (w: number) => {
         for (let i = 0; i < 10; i++) {
-          const events = Array.from({ length: 20 }, (_, j) => payload({ tenant_id: 'shared', resource_id: `w${w}-${i}-${j}` }));
-          const res = await fetch(`${url}/api/v1/events/batch`, { method: 'POST', headers: auth, body: JSON.stringify({ events }) });
+          const events = Array.from({ length: 20 }, (_, j) =>
+            payload({ tenant_id: 'shared', resource_id: `w${w}-${i}-${j}` }),
+          );
+          const res = await fetch(`${url}/api/v1/events/batch`, {
+            method: 'POST',
+            headers: auth,
+            body: JSON.stringify({ events }),
+          });
           expect(res.status).toBe(201);
         }
       };
@@ -105,7 +123,11 @@ describe('durability and concurrency', () => {
       const res = await fetch(`${second.url}/api/v1/events/${id}`, { headers: auth });
       expect(res.status).toBe(200);
     }
-    const after = await fetch(`${second.url}/api/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify(payload()) });
+    const after = await fetch(`${second.url}/api/v1/events`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(payload()),
+    });
     const event = ((await after.json()) as { data: { integrity: { sequence: number } } }).data;
     expect(event.integrity.sequence).toBe(result.events_checked + 1);
     expect((await verifyAll(second.url, 'org_a')).valid).toBe(true);

@@ -6,9 +6,23 @@ import { API_KEY, payload, startHarness, type Harness } from './harness.js';
 
 // The event's top-level fields as docs/api.md lists them, in that order.
 const EVENT_FIELDS = [
-  'id', 'tenant_id', 'actor_id', 'actor_name', 'actor_type', 'action', 'action_category',
-  'resource', 'resource_id', 'resource_name', 'targets', 'metadata', 'session_id', 'version',
-  'idempotency_key', 'context', 'created_at',
+  'id',
+  'tenant_id',
+  'actor_id',
+  'actor_name',
+  'actor_type',
+  'action',
+  'action_category',
+  'resource',
+  'resource_id',
+  'resource_name',
+  'targets',
+  'metadata',
+  'session_id',
+  'version',
+  'idempotency_key',
+  'context',
+  'created_at',
 ];
 const CSV_HEADER = [...EVENT_FIELDS, 'event_hash', 'previous_event_hash', 'sequence'];
 
@@ -25,7 +39,8 @@ afterEach(async () => {
 async function seedMany(n: number, overrides: (i: number) => Record<string, unknown> = () => ({})) {
   for (let start = 0; start < n; start += 100) {
     const events = [];
-    for (let i = start; i < Math.min(n, start + 100); i++) events.push(payload({ resource_id: `doc_${i}`, ...overrides(i) }));
+    for (let i = start; i < Math.min(n, start + 100); i++)
+      events.push(payload({ resource_id: `doc_${i}`, ...overrides(i) }));
     const res = await h.call('POST', '/events/batch', { body: { events } });
     expect(res.status).toBe(201);
   }
@@ -36,7 +51,11 @@ async function allEvents(query = '', auth?: string) {
   const out: any[] = [];
   let cursor: string | null = null;
   do {
-    const res = await h.call('GET', `/events?limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { auth });
+    const res = await h.call(
+      'GET',
+      `/events?limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { auth },
+    );
     expect(res.status).toBe(200);
     out.push(...res.body.data);
     cursor = res.body.pagination.next_cursor;
@@ -146,7 +165,9 @@ describe('POST /exports and GET /exports/{id}', () => {
     const url = new URL(data.download_url);
     expect(url.protocol).toMatch(/^https?:$/);
     expect(url.pathname).toBe(`/api/v1/exports/${job.id}/download`);
-    expect(url.searchParams.get('expires')).toBe(String(Math.floor(Date.parse(data.expires_at) / 1000)));
+    expect(url.searchParams.get('expires')).toBe(
+      String(Math.floor(Date.parse(data.expires_at) / 1000)),
+    );
     expect(url.searchParams.get('signature')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
   });
 
@@ -184,7 +205,8 @@ describe('POST /exports and GET /exports/{id}', () => {
       expect(s.processed).toBeLessThanOrEqual(4500);
     }
     const values = processing.map((s) => s.processed);
-    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+    for (let i = 1; i < values.length; i++)
+      expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
     expect(new Set(values).size).toBeGreaterThanOrEqual(2);
     expect(Math.min(...values)).toBeLessThan(4500);
     // Statuses only move forward.
@@ -206,7 +228,9 @@ describe('POST /exports and GET /exports/{id}', () => {
     ];
     for (const p of plan) {
       h.clock.now = p.at;
-      const res = await h.call('POST', '/events', { body: payload({ actor_id: p.actor_id, action: p.action }) });
+      const res = await h.call('POST', '/events', {
+        body: payload({ actor_id: p.actor_id, action: p.action }),
+      });
       expect(res.status).toBe(201);
     }
     const filters = {
@@ -220,7 +244,12 @@ describe('POST /exports and GET /exports/{id}', () => {
     );
     expect(expected.map((e) => e.action)).toEqual(['document.shared', 'document.deleted']);
 
-    const job = await createExport({ ...filters, format: 'json', cursor: 'not-a-cursor', limit: 1 });
+    const job = await createExport({
+      ...filters,
+      format: 'json',
+      cursor: 'not-a-cursor',
+      limit: 1,
+    });
     await h.emulator.exports.idle();
     const done = await h.call('GET', `/exports/${job.id}`);
     expect(done.body.data.status).toBe('completed');
@@ -263,7 +292,10 @@ describe('POST /exports and GET /exports/{id}', () => {
   it('rejects a body that is not a JSON object with 422 errors.body', async () => {
     h = startHarness();
     for (const raw of ['[]', '"csv"', '{"format":', '']) {
-      const res = await h.call('POST', '/exports', { raw, headers: { 'content-type': 'application/json' } });
+      const res = await h.call('POST', '/exports', {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status, raw).toBe(422);
       expect(Object.keys(res.body.errors), raw).toEqual(['body']);
     }
@@ -366,7 +398,11 @@ describe('downloads over real TCP', () => {
     const headers: Record<string, string> = {};
     if (auth) headers.authorization = `Bearer ${auth}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(`${base}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(`${base}/api/v1${p}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   }
 
   async function completedExport(body: Record<string, unknown>) {
@@ -388,15 +424,31 @@ describe('downloads over real TCP', () => {
         resource_name: 'Line one\nLine two',
         targets: [{ type: 'folder', id: 'f,1', name: 'Shared "Reports"' }],
         metadata: { note: 'a,b', nested: { quote: '"', list: [1, 2.5, null, true] } },
-        context: { ip_address: '203.0.113.7', user_agent: 'Mozilla/5.0 (X11, Linux)', country: 'DE' },
+        context: {
+          ip_address: '203.0.113.7',
+          user_agent: 'Mozilla/5.0 (X11, Linux)',
+          country: 'DE',
+        },
         session_id: 'sess_1',
         version: 3,
         idempotency_key: 'key_1',
         action_category: 'documents',
         actor_type: 'user',
       }),
-      payload({ actor_id: 'user_2', action: 'document.deleted', resource_name: 'crlf\r\nhere', metadata: {} }),
-      payload({ tenant_id: null, actor_id: 'svc', actor_name: null, action: 'system.ping', resource: null, resource_id: null }),
+      payload({
+        actor_id: 'user_2',
+        action: 'document.deleted',
+        resource_name: 'crlf\r\nhere',
+        metadata: {},
+      }),
+      payload({
+        tenant_id: null,
+        actor_id: 'svc',
+        actor_name: null,
+        action: 'system.ping',
+        resource: null,
+        resource_id: null,
+      }),
       payload({ actor_name: 'Zoë 🌍 ünïcödé', metadata: { emoji: '🎉', empty: '' } }),
     ];
     for (const [i, b] of bodies.entries()) {

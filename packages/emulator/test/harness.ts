@@ -8,7 +8,12 @@ export interface Harness {
   call(
     method: string,
     path: string,
-    options?: { body?: unknown; raw?: string; auth?: string | null; headers?: Record<string, string> },
+    options?: {
+      body?: unknown;
+      raw?: string;
+      auth?: string | null;
+      headers?: Record<string, string>;
+    },
   ): Promise<{ status: number; body: any; headers: Headers }>;
   /** A viewer token minted through the API. */
   viewer(tenant_id: string, actor_id?: string, ttl?: number): Promise<string>;
@@ -19,7 +24,12 @@ export interface Harness {
 /** An emulator on an in-memory database with a controllable clock (no socket). */
 export function startHarness(options: EmulatorOptions = {}): Harness {
   const clock = { now: Date.parse('2026-03-04T09:00:00.000Z') };
-  const emulator = createEmulator({ db: ':memory:', apiKey: API_KEY, now: () => clock.now, ...options });
+  const emulator = createEmulator({
+    db: ':memory:',
+    apiKey: API_KEY,
+    now: () => clock.now,
+    ...options,
+  });
   const call: Harness['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     const auth = options.auth === undefined ? API_KEY : options.auth;
@@ -46,7 +56,8 @@ export function startHarness(options: EmulatorOptions = {}): Harness {
     clock,
     async viewer(tenant_id, actor_id, ttl) {
       const res = await call('POST', '/viewer-tokens', { body: { tenant_id, actor_id, ttl } });
-      if (res.status !== 201) throw new Error(`viewer token: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 201)
+        throw new Error(`viewer token: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token as string;
     },
   };

@@ -21,7 +21,12 @@ async function start(options: Parameters<typeof startHarness>[0] = {}) {
 async function tcp(
   method: string,
   path: string,
-  options: { body?: unknown; raw?: string; auth?: string | null; headers?: Record<string, string> } = {},
+  options: {
+    body?: unknown;
+    raw?: string;
+    auth?: string | null;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const headers: Record<string, string> = { ...options.headers };
   const auth = options.auth === undefined ? API_KEY : options.auth;
@@ -45,7 +50,10 @@ async function eventCount(): Promise<number> {
   let n = 0;
   let cursor: string | null = null;
   do {
-    const res = await tcp('GET', `/api/v1/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await tcp(
+      'GET',
+      `/api/v1/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.status).toBe(200);
     n += res.body.data.length;
     cursor = res.body.pagination.next_cursor;
@@ -57,17 +65,23 @@ function expectErrorShape(body: any, status: number, code: string) {
   expect(typeof body.message).toBe('string');
   expect(body.message.length).toBeGreaterThan(0);
   expect(body.code).toBe(code);
-  expect(Object.keys(body).sort()).toEqual(status === 422 ? ['code', 'errors', 'message'] : ['code', 'message']);
+  expect(Object.keys(body).sort()).toEqual(
+    status === 422 ? ['code', 'errors', 'message'] : ['code', 'message'],
+  );
 }
 
 describe('CORS over TCP', () => {
   it('echoes any Origin with Vary and exposed headers on a successful response', async () => {
     await start();
-    const res = await tcp('GET', '/api/v1/events', { headers: { origin: 'https://anything.example' } });
+    const res = await tcp('GET', '/api/v1/events', {
+      headers: { origin: 'https://anything.example' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://anything.example');
     expect(res.headers.get('vary')?.split(/\s*,\s*/)).toContain('Origin');
-    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After, Content-Disposition');
+    expect(res.headers.get('access-control-expose-headers')).toBe(
+      'Retry-After, Content-Disposition',
+    );
   });
 
   it('carries the CORS headers on 401, 404, 405, 413 and 422 error responses too', async () => {
@@ -89,7 +103,9 @@ describe('CORS over TCP', () => {
       expect(res.status, label).toBe(status);
       expect(res.headers.get('access-control-allow-origin'), label).toBe(origin);
       expect(res.headers.get('vary')?.split(/\s*,\s*/), label).toContain('Origin');
-      expect(res.headers.get('access-control-expose-headers'), label).toBe('Retry-After, Content-Disposition');
+      expect(res.headers.get('access-control-expose-headers'), label).toBe(
+        'Retry-After, Content-Disposition',
+      );
     }
   });
 
@@ -119,31 +135,46 @@ describe('CORS over TCP', () => {
     const created = await tcp('POST', '/api/v1/exports', { body: { format: 'csv' } });
     await h.emulator.exports.idle();
     const job = await tcp('GET', `/api/v1/exports/${created.body.data.id}`);
-    const res = await fetch(job.body.data.download_url, { headers: { origin: 'https://app.example' } });
+    const res = await fetch(job.body.data.download_url, {
+      headers: { origin: 'https://app.example' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example');
-    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After, Content-Disposition');
+    expect(res.headers.get('access-control-expose-headers')).toBe(
+      'Retry-After, Content-Disposition',
+    );
   });
 
   it('with allowOrigins, allows the listed origin and gives another origin no CORS headers', async () => {
     await start({ allowOrigins: ['https://app.example'] });
-    const allowed = await tcp('GET', '/api/v1/events', { headers: { origin: 'https://app.example' } });
+    const allowed = await tcp('GET', '/api/v1/events', {
+      headers: { origin: 'https://app.example' },
+    });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
-    expect(allowed.headers.get('access-control-expose-headers')).toBe('Retry-After, Content-Disposition');
+    expect(allowed.headers.get('access-control-expose-headers')).toBe(
+      'Retry-After, Content-Disposition',
+    );
     expect(allowed.headers.get('vary')?.split(/\s*,\s*/)).toContain('Origin');
 
-    const allowedError = await tcp('GET', '/api/v1/events', { auth: null, headers: { origin: 'https://app.example' } });
+    const allowedError = await tcp('GET', '/api/v1/events', {
+      auth: null,
+      headers: { origin: 'https://app.example' },
+    });
     expect(allowedError.status).toBe(401);
     expect(allowedError.headers.get('access-control-allow-origin')).toBe('https://app.example');
 
-    const other = await tcp('GET', '/api/v1/events', { headers: { origin: 'https://evil.example' } });
+    const other = await tcp('GET', '/api/v1/events', {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.status).toBe(200);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(other.headers.get('access-control-expose-headers')).toBeNull();
 
-    const otherError = await tcp('GET', '/api/v1/nope', { headers: { origin: 'https://evil.example' } });
+    const otherError = await tcp('GET', '/api/v1/nope', {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(otherError.status).toBe(404);
     expect(otherError.headers.get('access-control-allow-origin')).toBeNull();
 
@@ -153,7 +184,9 @@ describe('CORS over TCP', () => {
     });
     expect(preflightAllowed.status).toBe(204);
     expect(preflightAllowed.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
-    expect(preflightAllowed.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+    expect(preflightAllowed.headers.get('access-control-allow-headers')).toBe(
+      'Authorization, Content-Type',
+    );
 
     const preflightOther = await fetch(`${base}/api/v1/events`, {
       method: 'OPTIONS',
@@ -197,7 +230,11 @@ describe('errors over TCP', () => {
       ['DELETE', '/api/v1/exports/exp_1'],
     ];
     for (const [method, path] of cases) {
-      const res = await tcp(method, path, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+      const res = await tcp(
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? {} : { body: {} },
+      );
       expect(res.status, `${method} ${path}`).toBe(405);
       expectErrorShape(res.body, 405, 'method_not_allowed');
     }
@@ -227,37 +264,41 @@ describe('errors over TCP', () => {
   it('answers a chunked body over 1 MiB without Content-Length with 413 and writes nothing', async () => {
     await start();
     const before = await eventCount();
-    const result = await new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>(
-      (resolve, reject) => {
-        const req = http.request(
-          `${base}/api/v1/events`,
-          {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${API_KEY}`,
-              'content-type': 'application/json',
-              'transfer-encoding': 'chunked',
-            },
+    const result = await new Promise<{
+      status: number;
+      body: string;
+      headers: http.IncomingHttpHeaders;
+    }>((resolve, reject) => {
+      const req = http.request(
+        `${base}/api/v1/events`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${API_KEY}`,
+            'content-type': 'application/json',
+            'transfer-encoding': 'chunked',
           },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (d: string) => (text += d));
-            res.on('end', () => resolve({ status: res.statusCode!, body: text, headers: res.headers }));
-            res.on('error', reject);
-          },
-        );
-        let answered = false;
-        req.on('response', () => (answered = true));
-        req.on('error', (error) => {
-          if (!answered) reject(error);
-        });
-        req.write('{"actor_id":"user_1","action":"chunked","pad":"');
-        const piece = 'x'.repeat(64 * 1024);
-        for (let i = 0; i < 18; i++) req.write(piece); // 1.125 MiB
-        req.end('"}');
-      },
-    );
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (text += d));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, body: text, headers: res.headers }),
+          );
+          res.on('error', reject);
+        },
+      );
+      let answered = false;
+      req.on('response', () => (answered = true));
+      req.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      req.write('{"actor_id":"user_1","action":"chunked","pad":"');
+      const piece = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 18; i++) req.write(piece); // 1.125 MiB
+      req.end('"}');
+    });
     expect(result.status).toBe(413);
     expectErrorShape(JSON.parse(result.body), 413, 'payload_too_large');
     expect(await eventCount()).toBe(before);
@@ -265,8 +306,21 @@ describe('errors over TCP', () => {
 
   it('answers malformed JSON with 422 and errors.body on every JSON endpoint', async () => {
     await start();
-    const bodies = ['{"actor_id":', '{actor_id: "u"}', "{'a':1}", '{"a":1,}', '', 'nul', '{"a":"\u0000"}'];
-    for (const path of ['/api/v1/events', '/api/v1/events/batch', '/api/v1/viewer-tokens', '/api/v1/exports']) {
+    const bodies = [
+      '{"actor_id":',
+      '{actor_id: "u"}',
+      "{'a':1}",
+      '{"a":1,}',
+      '',
+      'nul',
+      '{"a":"\u0000"}',
+    ];
+    for (const path of [
+      '/api/v1/events',
+      '/api/v1/events/batch',
+      '/api/v1/viewer-tokens',
+      '/api/v1/exports',
+    ]) {
       for (const raw of bodies) {
         const res = await tcp('POST', path, { raw });
         expect(res.status, `${path} ${JSON.stringify(raw)}`).toBe(422);
@@ -280,7 +334,12 @@ describe('errors over TCP', () => {
   it('answers a JSON array, string, number or null body with 422 and errors.body', async () => {
     await start();
     const bodies = ['[]', `[${JSON.stringify(payload())}]`, '"hello"', '42', 'null', 'true'];
-    for (const path of ['/api/v1/events', '/api/v1/events/batch', '/api/v1/viewer-tokens', '/api/v1/exports']) {
+    for (const path of [
+      '/api/v1/events',
+      '/api/v1/events/batch',
+      '/api/v1/viewer-tokens',
+      '/api/v1/exports',
+    ]) {
       for (const raw of bodies) {
         const res = await tcp('POST', path, { raw });
         expect(res.status, `${path} ${raw}`).toBe(422);
@@ -317,7 +376,9 @@ describe('errors over TCP', () => {
         expect(Object.keys(res.body.errors).length).toBeGreaterThan(0);
         for (const messages of Object.values(res.body.errors)) {
           expect(Array.isArray(messages)).toBe(true);
-          expect((messages as unknown[]).every((m) => typeof m === 'string' && m.length > 0)).toBe(true);
+          expect((messages as unknown[]).every((m) => typeof m === 'string' && m.length > 0)).toBe(
+            true,
+          );
         }
       }
     }
@@ -350,7 +411,10 @@ describe('hostile inputs over TCP', () => {
       [`{"actor_id":"u","action":"a","metadata":${deep(10_000)}}`, 'metadata'],
       [`{"actor_id":"u","action":"a","metadata":{"x":${deepArray(10_000)}}}`, 'metadata'],
       [`{"actor_id":"u","action":"a","metadata":{"x":${deepArray(400_000)}}}`, 'metadata'],
-      [`{"actor_id":"u","action":"a","targets":[{"type":"t","metadata":${deep(10_000)}}]}`, 'targets.0.metadata'],
+      [
+        `{"actor_id":"u","action":"a","targets":[{"type":"t","metadata":${deep(10_000)}}]}`,
+        'targets.0.metadata',
+      ],
     ]);
   });
 
@@ -368,7 +432,10 @@ describe('hostile inputs over TCP', () => {
       [json({ targets: [{ type: 't'.repeat(256) }] }), 'targets.0.type'],
       [json({ targets: [{ type: 't', name: 'n'.repeat(500_000) }] }), 'targets.0.name'],
       [json({ metadata: { blob: 'm'.repeat(65_536) } }), 'metadata'],
-      [json({ targets: [{ type: 't', metadata: { blob: 'm'.repeat(70_000) } }] }), 'targets.0.metadata'],
+      [
+        json({ targets: [{ type: 't', metadata: { blob: 'm'.repeat(70_000) } }] }),
+        'targets.0.metadata',
+      ],
       [json({ resource: { type: 'r'.repeat(256) } }), 'resource.type'],
     ]);
   });
@@ -386,7 +453,10 @@ describe('hostile inputs over TCP', () => {
       [json({ metadata: { list: [1, 2, -(2 ** 54)] } }), 'metadata'],
       ['{"actor_id":"u","action":"a","metadata":{"n":1e400}}', 'metadata'],
       ['{"actor_id":"u","action":"a","metadata":{"n":-1e400}}', 'metadata'],
-      ['{"actor_id":"u","action":"a","targets":[{"type":"t","metadata":{"n":1e999}}]}', 'targets.0.metadata'],
+      [
+        '{"actor_id":"u","action":"a","targets":[{"type":"t","metadata":{"n":1e999}}]}',
+        'targets.0.metadata',
+      ],
     ]);
   });
 
@@ -403,7 +473,10 @@ describe('hostile inputs over TCP', () => {
       [json({ targets: [{ type: 't', name: '\ud800' }] }), 'targets.0.name'],
       [json({ targets: [{ type: 't', metadata: { '\ud800': true } }] }), 'targets.0.metadata'],
       [json({ context: { country: '\udbff' } }), 'context.country'],
-      [json({ resource: { type: 'doc', name: '\ud800' }, resource_id: undefined }), 'resource.name'],
+      [
+        json({ resource: { type: 'doc', name: '\ud800' }, resource_id: undefined }),
+        'resource.name',
+      ],
     ]);
   });
 
@@ -411,15 +484,26 @@ describe('hostile inputs over TCP', () => {
     await start();
     await tcp('POST', '/api/v1/events', { body: payload() });
     const strings = [
-      'tenant_id', 'actor_id', 'actor_name', 'actor_type', 'action', 'action_category',
-      'resource_id', 'resource_name', 'session_id', 'idempotency_key',
+      'tenant_id',
+      'actor_id',
+      'actor_name',
+      'actor_type',
+      'action',
+      'action_category',
+      'resource_id',
+      'resource_name',
+      'session_id',
+      'idempotency_key',
     ];
     const cases: Array<[string, string]> = [];
     for (const field of strings) {
-      for (const wrong of [42, true, [], { a: 1 }, ['x']]) cases.push([json({ [field]: wrong }), field]);
+      for (const wrong of [42, true, [], { a: 1 }, ['x']])
+        cases.push([json({ [field]: wrong }), field]);
     }
-    for (const wrong of [42, true, [], ['document']]) cases.push([json({ resource: wrong }), 'resource']);
-    for (const wrong of ['x', 42, true, { type: 't' }]) cases.push([json({ targets: wrong }), 'targets']);
+    for (const wrong of [42, true, [], ['document']])
+      cases.push([json({ resource: wrong }), 'resource']);
+    for (const wrong of ['x', 42, true, { type: 't' }])
+      cases.push([json({ targets: wrong }), 'targets']);
     cases.push([json({ targets: [42] }), 'targets.0']);
     cases.push([json({ targets: [{ type: 't' }, 'x'] }), 'targets.1']);
     cases.push([json({ targets: [{}] }), 'targets.0.type']);
@@ -427,7 +511,8 @@ describe('hostile inputs over TCP', () => {
     cases.push([json({ targets: [{ type: 't', id: 5 }] }), 'targets.0.id']);
     cases.push([json({ targets: [{ type: 't', name: {} }] }), 'targets.0.name']);
     cases.push([json({ targets: [{ type: 't', metadata: [] }] }), 'targets.0.metadata']);
-    for (const wrong of ['x', 42, true, [], [1]]) cases.push([json({ metadata: wrong }), 'metadata']);
+    for (const wrong of ['x', 42, true, [], [1]])
+      cases.push([json({ metadata: wrong }), 'metadata']);
     for (const wrong of ['1', 1.5, true, [], {}]) cases.push([json({ version: wrong }), 'version']);
     for (const wrong of ['x', 42, true, []]) cases.push([json({ context: wrong }), 'context']);
     cases.push([json({ context: { ip_address: 1 } }), 'context.ip_address']);
@@ -455,8 +540,14 @@ describe('hostile inputs over TCP', () => {
       [{ events: [] }, 'events'],
       [{ events: Array.from({ length: 101 }, () => payload()) }, 'events'],
     ];
-    const raws: Array<[string, string]> = cases.map(([body, field]) => [JSON.stringify(body), field]);
-    raws.push([`{"events":[${json({})},{"actor_id":"u","action":"a","metadata":${deep(10_000)}}]}`, 'events.1.metadata']);
+    const raws: Array<[string, string]> = cases.map(([body, field]) => [
+      JSON.stringify(body),
+      field,
+    ]);
+    raws.push([
+      `{"events":[${json({})},{"actor_id":"u","action":"a","metadata":${deep(10_000)}}]}`,
+      'events.1.metadata',
+    ]);
     for (const [raw, field] of raws) {
       const res = await tcp('POST', '/api/v1/events/batch', { raw });
       expect(res.status, field).toBe(422);
@@ -526,7 +617,8 @@ describe('hostile inputs over TCP', () => {
       expect(res.status, path).toBeLessThan(500);
       if (res.status >= 400) {
         expect(typeof res.body?.code, path).toBe('string');
-        if (res.status === 422) expect(Object.keys(res.body.errors).length, path).toBeGreaterThan(0);
+        if (res.status === 422)
+          expect(Object.keys(res.body.errors).length, path).toBeGreaterThan(0);
       }
     }
     const limit = await tcp('GET', '/api/v1/events?limit=99999999999999999999');

@@ -27,9 +27,24 @@ describe('POST /events', () => {
     const e = res.body.data;
     expect(Object.keys(e).sort()).toEqual(
       [
-        'id', 'tenant_id', 'actor_id', 'actor_name', 'actor_type', 'action', 'action_category',
-        'resource', 'resource_id', 'resource_name', 'targets', 'metadata', 'session_id', 'version',
-        'idempotency_key', 'context', 'created_at', 'integrity',
+        'id',
+        'tenant_id',
+        'actor_id',
+        'actor_name',
+        'actor_type',
+        'action',
+        'action_category',
+        'resource',
+        'resource_id',
+        'resource_name',
+        'targets',
+        'metadata',
+        'session_id',
+        'version',
+        'idempotency_key',
+        'context',
+        'created_at',
+        'integrity',
       ].sort(),
     );
     expect(e.actor_type).toBeNull();
@@ -46,7 +61,13 @@ describe('POST /events', () => {
   it('defaults targets to [] and metadata to {} and fills missing context keys with null', async () => {
     h = startHarness();
     const res = await h.call('POST', '/events', {
-      body: { actor_id: 'u', action: 'a', targets: null, metadata: null, context: { country: 'DE' } },
+      body: {
+        actor_id: 'u',
+        action: 'a',
+        targets: null,
+        metadata: null,
+        context: { country: 'DE' },
+      },
     });
     expect(res.body.data).toMatchObject({
       targets: [],
@@ -59,16 +80,29 @@ describe('POST /events', () => {
   it('spreads the resource object into resource, resource_id and resource_name', async () => {
     h = startHarness();
     const res = await h.call('POST', '/events', {
-      body: { actor_id: 'u', action: 'document.created', resource: { type: 'document', id: 'doc_8', name: 'Q4 Report' } },
+      body: {
+        actor_id: 'u',
+        action: 'document.created',
+        resource: { type: 'document', id: 'doc_8', name: 'Q4 Report' },
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ resource: 'document', resource_id: 'doc_8', resource_name: 'Q4 Report' });
+    expect(res.body.data).toMatchObject({
+      resource: 'document',
+      resource_id: 'doc_8',
+      resource_name: 'Q4 Report',
+    });
   });
 
   it('refuses a resource object given together with resource_id', async () => {
     h = startHarness();
     const res = await h.call('POST', '/events', {
-      body: { actor_id: 'u', action: 'a', resource: { type: 'document', id: 'd' }, resource_id: 'x' },
+      body: {
+        actor_id: 'u',
+        action: 'a',
+        resource: { type: 'document', id: 'd' },
+        resource_id: 'x',
+      },
     });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toContain('resource');
@@ -79,8 +113,12 @@ describe('POST /events', () => {
     const a1 = (await h.call('POST', '/events', { body: payload({ tenant_id: 'A' }) })).body.data;
     const b1 = (await h.call('POST', '/events', { body: payload({ tenant_id: 'B' }) })).body.data;
     const a2 = (await h.call('POST', '/events', { body: payload({ tenant_id: 'A' }) })).body.data;
-    const n1 = (await h.call('POST', '/events', { body: payload({ tenant_id: undefined }) })).body.data;
-    expect(a2.integrity).toMatchObject({ sequence: 2, previous_event_hash: a1.integrity.event_hash });
+    const n1 = (await h.call('POST', '/events', { body: payload({ tenant_id: undefined }) })).body
+      .data;
+    expect(a2.integrity).toMatchObject({
+      sequence: 2,
+      previous_event_hash: a1.integrity.event_hash,
+    });
     expect(b1.integrity).toMatchObject({ sequence: 1, previous_event_hash: null });
     expect(n1.integrity).toMatchObject({ sequence: 1, previous_event_hash: null });
   });
@@ -96,7 +134,12 @@ describe('POST /events', () => {
   it('ignores unknown fields anywhere and does not store them', async () => {
     h = startHarness();
     const res = await h.call('POST', '/events', {
-      body: { ...payload(), extra: 1, targets: [{ type: 't', color: 'red' }], context: { country: 'DE', city: 'Berlin' } },
+      body: {
+        ...payload(),
+        extra: 1,
+        targets: [{ type: 't', color: 'red' }],
+        context: { country: 'DE', city: 'Berlin' },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.data).not.toHaveProperty('extra');
@@ -120,7 +163,17 @@ describe('POST /events', () => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('validation_error');
     expect(Object.keys(res.body.errors).sort()).toEqual(
-      ['action', 'actor_id', 'context.country', 'context.user_agent', 'metadata', 'targets.0.type', 'targets.1', 'tenant_id', 'version'].sort(),
+      [
+        'action',
+        'actor_id',
+        'context.country',
+        'context.user_agent',
+        'metadata',
+        'targets.0.type',
+        'targets.1',
+        'tenant_id',
+        'version',
+      ].sort(),
     );
     expect(res.body.message).toMatch(/invalid/);
     expect(await count(h)).toBe(0);
@@ -130,21 +183,28 @@ describe('POST /events', () => {
     h = startHarness();
     const ok = await h.call('POST', '/events', { body: payload({ actor_name: '😀'.repeat(255) }) });
     expect(ok.status).toBe(201);
-    const tooLong = await h.call('POST', '/events', { body: payload({ actor_name: '😀'.repeat(256) }) });
+    const tooLong = await h.call('POST', '/events', {
+      body: payload({ actor_name: '😀'.repeat(256) }),
+    });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.errors).toHaveProperty('actor_name');
   });
 
   it('refuses metadata over 65,536 bytes of compact JSON', async () => {
     h = startHarness();
-    const res = await h.call('POST', '/events', { body: payload({ metadata: { blob: 'é'.repeat(33_000) } }) });
+    const res = await h.call('POST', '/events', {
+      body: payload({ metadata: { blob: 'é'.repeat(33_000) } }),
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toHaveProperty('metadata');
   });
 
   it('refuses integers beyond ±2^53', async () => {
     h = startHarness();
-    const res = await h.call('POST', '/events', { raw: '{"actor_id":"u","action":"a","version":9007199254740999}', headers: { 'content-type': 'application/json' } });
+    const res = await h.call('POST', '/events', {
+      raw: '{"actor_id":"u","action":"a","version":9007199254740999}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toHaveProperty('version');
   });
@@ -154,7 +214,9 @@ describe('idempotency', () => {
   it('returns the first event with 200 for a repeated key, even when the payload differs', async () => {
     h = startHarness();
     const first = await h.call('POST', '/events', { body: payload({ idempotency_key: 'k1' }) });
-    const again = await h.call('POST', '/events', { body: payload({ idempotency_key: 'k1', action: 'other.thing' }) });
+    const again = await h.call('POST', '/events', {
+      body: payload({ idempotency_key: 'k1', action: 'other.thing' }),
+    });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.data).toEqual(first.body.data);
@@ -163,8 +225,12 @@ describe('idempotency', () => {
 
   it('keeps one key space per tenant', async () => {
     h = startHarness();
-    const a = await h.call('POST', '/events', { body: payload({ tenant_id: 'A', idempotency_key: 'k' }) });
-    const b = await h.call('POST', '/events', { body: payload({ tenant_id: 'B', idempotency_key: 'k' }) });
+    const a = await h.call('POST', '/events', {
+      body: payload({ tenant_id: 'A', idempotency_key: 'k' }),
+    });
+    const b = await h.call('POST', '/events', {
+      body: payload({ tenant_id: 'B', idempotency_key: 'k' }),
+    });
     expect(b.status).toBe(201);
     expect(b.body.data.id).not.toBe(a.body.data.id);
   });
@@ -176,10 +242,12 @@ describe('POST /events/batch', () => {
     const events = Array.from({ length: 100 }, (_, i) => payload({ resource_id: `doc_${i}` }));
     const res = await h.call('POST', '/events/batch', { body: { events } });
     expect(res.status).toBe(201);
-    expect(res.body.data.map((e: { resource_id: string }) => e.resource_id)).toEqual(events.map((e) => e.resource_id));
-    expect(res.body.data.map((e: { integrity: { sequence: number } }) => e.integrity.sequence)).toEqual(
-      Array.from({ length: 100 }, (_, i) => i + 1),
+    expect(res.body.data.map((e: { resource_id: string }) => e.resource_id)).toEqual(
+      events.map((e) => e.resource_id),
     );
+    expect(
+      res.body.data.map((e: { integrity: { sequence: number } }) => e.integrity.sequence),
+    ).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 
   it('refuses an empty batch and one of 101', async () => {
@@ -204,7 +272,13 @@ describe('POST /events/batch', () => {
   it('answers 200 when every item is a replay, and stands the existing event in for a repeat within the batch', async () => {
     h = startHarness();
     const first = await h.call('POST', '/events/batch', {
-      body: { events: [payload({ idempotency_key: 'a' }), payload({ idempotency_key: 'a' }), payload({ idempotency_key: 'b' })] },
+      body: {
+        events: [
+          payload({ idempotency_key: 'a' }),
+          payload({ idempotency_key: 'a' }),
+          payload({ idempotency_key: 'b' }),
+        ],
+      },
     });
     expect(first.status).toBe(201);
     expect(first.body.data[1].id).toBe(first.body.data[0].id);
@@ -213,7 +287,10 @@ describe('POST /events/batch', () => {
       body: { events: [payload({ idempotency_key: 'b' }), payload({ idempotency_key: 'a' })] },
     });
     expect(replay.status).toBe(200);
-    expect(replay.body.data.map((e: { id: string }) => e.id)).toEqual([first.body.data[2].id, first.body.data[0].id]);
+    expect(replay.body.data.map((e: { id: string }) => e.id)).toEqual([
+      first.body.data[2].id,
+      first.body.data[0].id,
+    ]);
   });
 
   it('refuses a body without an events array', async () => {

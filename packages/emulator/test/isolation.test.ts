@@ -34,8 +34,13 @@ async function seed(): Promise<Seeded> {
   s.a1.push(
     await post(
       payload({
-        tenant_id: 'org_a', actor_id: 'user_a1', actor_name: 'Alice Shared', resource_id: 'doc_a1',
-        targets: [{ type: 'folder', id: 'folder_a' }], session_id: 'sess_a', metadata: { note: 'common' },
+        tenant_id: 'org_a',
+        actor_id: 'user_a1',
+        actor_name: 'Alice Shared',
+        resource_id: 'doc_a1',
+        targets: [{ type: 'folder', id: 'folder_a' }],
+        session_id: 'sess_a',
+        metadata: { note: 'common' },
         context: { country: 'DE' },
       }),
     ),
@@ -43,42 +48,83 @@ async function seed(): Promise<Seeded> {
   s.b1.push(
     await post(
       payload({
-        tenant_id: 'org_b', actor_id: 'user_b1', actor_name: 'Bob Zanzibar', resource_id: 'doc_b1',
-        resource_name: 'Quetzalcoatl plan', targets: [{ type: 'vault', id: 'vault_b' }], session_id: 'sess_b',
-        metadata: { note: 'common', secret: 'xylophone' }, context: { country: 'DE' },
+        tenant_id: 'org_b',
+        actor_id: 'user_b1',
+        actor_name: 'Bob Zanzibar',
+        resource_id: 'doc_b1',
+        resource_name: 'Quetzalcoatl plan',
+        targets: [{ type: 'vault', id: 'vault_b' }],
+        session_id: 'sess_b',
+        metadata: { note: 'common', secret: 'xylophone' },
+        context: { country: 'DE' },
       }),
     ),
   );
   s.a2.push(
     await post(
       payload({
-        tenant_id: 'org_a', actor_id: 'user_a2', actor_name: 'Anna Shared', resource_id: 'doc_a2',
-        action: 'document.deleted', metadata: { note: 'common' }, context: { country: 'DE' },
+        tenant_id: 'org_a',
+        actor_id: 'user_a2',
+        actor_name: 'Anna Shared',
+        resource_id: 'doc_a2',
+        action: 'document.deleted',
+        metadata: { note: 'common' },
+        context: { country: 'DE' },
       }),
     ),
   );
   s.b1.push(
     await post(
       payload({
-        tenant_id: 'org_b', actor_id: 'user_b1', actor_name: 'Bob Zanzibar', resource_id: 'doc_b2',
-        action: 'document.deleted', targets: [{ type: 'folder', id: 'folder_b' }], context: { country: 'FR' },
+        tenant_id: 'org_b',
+        actor_id: 'user_b1',
+        actor_name: 'Bob Zanzibar',
+        resource_id: 'doc_b2',
+        action: 'document.deleted',
+        targets: [{ type: 'folder', id: 'folder_b' }],
+        context: { country: 'FR' },
       }),
     ),
   );
   s.a1.push(
     await post(
-      payload({ tenant_id: 'org_a', actor_id: 'user_a1', actor_name: 'Alice Shared', context: { country: 'US' } }),
+      payload({
+        tenant_id: 'org_a',
+        actor_id: 'user_a1',
+        actor_name: 'Alice Shared',
+        context: { country: 'US' },
+      }),
     ),
   );
   s.a2.push(
-    await post(payload({ tenant_id: 'org_a', actor_id: 'user_a2', actor_name: 'Anna Shared', context: { country: 'JP' } })),
+    await post(
+      payload({
+        tenant_id: 'org_a',
+        actor_id: 'user_a2',
+        actor_name: 'Anna Shared',
+        context: { country: 'JP' },
+      }),
+    ),
   );
   s.a1.push(
-    await post(payload({ tenant_id: 'org_a', actor_id: 'user_a1', actor_name: 'Alice Shared', action: 'file.deleted' })),
+    await post(
+      payload({
+        tenant_id: 'org_a',
+        actor_id: 'user_a1',
+        actor_name: 'Alice Shared',
+        action: 'file.deleted',
+      }),
+    ),
   );
-  s.noTenant.push(await post(payload({ tenant_id: null, actor_id: 'user_a1', action: 'system.deleted' })));
-  s.upperA.push(await post(payload({ tenant_id: 'ORG_A', actor_id: 'user_a1', action: 'document.deleted' })));
-  s.b1.push(await post(payload({ tenant_id: 'org_b', actor_id: 'user_a1', actor_name: 'Alice Shared' })));
+  s.noTenant.push(
+    await post(payload({ tenant_id: null, actor_id: 'user_a1', action: 'system.deleted' })),
+  );
+  s.upperA.push(
+    await post(payload({ tenant_id: 'ORG_A', actor_id: 'user_a1', action: 'document.deleted' })),
+  );
+  s.b1.push(
+    await post(payload({ tenant_id: 'org_b', actor_id: 'user_a1', actor_name: 'Alice Shared' })),
+  );
   return s;
 }
 
@@ -159,8 +205,14 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     const s = await seed();
     const token = await s.h.viewer('org_a');
     for (const word of ['Zanzibar', 'quetzalcoatl', 'xylophone', 'vault_b', 'doc_b1', 'Zan']) {
-      const res = await s.h.call('GET', `/events?search=${encodeURIComponent(word)}`, { auth: token });
-      expect({ word, status: res.status, data: res.body.data }).toEqual({ word, status: 200, data: [] });
+      const res = await s.h.call('GET', `/events?search=${encodeURIComponent(word)}`, {
+        auth: token,
+      });
+      expect({ word, status: res.status, data: res.body.data }).toEqual({
+        word,
+        status: 200,
+        data: [],
+      });
       const asKey = await s.h.call('GET', `/events?search=${encodeURIComponent(word)}`);
       expect(asKey.body.data.length).toBeGreaterThan(0);
     }
@@ -180,7 +232,9 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     expect(byType.body.data).toEqual([]);
     const byId = await s.h.call('GET', '/events?target_id=vault_b', { auth: token });
     expect(byId.body.data).toEqual([]);
-    const both = await s.h.call('GET', '/events?target_type=folder&target_id=folder_b', { auth: token });
+    const both = await s.h.call('GET', '/events?target_type=folder&target_id=folder_b', {
+      auth: token,
+    });
     expect(both.body.data).toEqual([]);
     const shared = await s.h.call('GET', '/events?target_type=folder', { auth: token });
     expect(ids(shared.body.data)).toEqual([s.a1[0]]);
@@ -199,7 +253,9 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const q: string = cursor ? `/events?limit=2&cursor=${encodeURIComponent(cursor)}` : '/events?limit=2';
+      const q: string = cursor
+        ? `/events?limit=2&cursor=${encodeURIComponent(cursor)}`
+        : '/events?limit=2';
       const res = await s.h.call('GET', q, { auth: token });
       expect(res.status).toBe(200);
       seen.push(...res.body.data.map((e: { id: string }) => e.id));
@@ -215,7 +271,9 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     const cursor = first.body.pagination.next_cursor as string;
     expect(typeof cursor).toBe('string');
     const token = await s.h.viewer('org_a');
-    const res = await s.h.call('GET', `/events?limit=1&cursor=${encodeURIComponent(cursor)}`, { auth: token });
+    const res = await s.h.call('GET', `/events?limit=1&cursor=${encodeURIComponent(cursor)}`, {
+      auth: token,
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('validation_error');
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
@@ -228,7 +286,9 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     const cursor = first.body.pagination.next_cursor as string;
     expect(typeof cursor).toBe('string');
     const tokenA = await s.h.viewer('org_a');
-    const res = await s.h.call('GET', `/events?limit=1&cursor=${encodeURIComponent(cursor)}`, { auth: tokenA });
+    const res = await s.h.call('GET', `/events?limit=1&cursor=${encodeURIComponent(cursor)}`, {
+      auth: tokenA,
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
   });
@@ -238,9 +298,13 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     const token = await s.h.viewer('org_a');
     const first = await s.h.call('GET', '/events?limit=1', { auth: token });
     const cursor = first.body.pagination.next_cursor as string;
-    const res = await s.h.call('GET', `/events?limit=1&tenant_id=org_b&cursor=${encodeURIComponent(cursor)}`, {
-      auth: token,
-    });
+    const res = await s.h.call(
+      'GET',
+      `/events?limit=1&tenant_id=org_b&cursor=${encodeURIComponent(cursor)}`,
+      {
+        auth: token,
+      },
+    );
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
   });
@@ -251,7 +315,9 @@ describe('GET /events: a viewer of tenant A never sees tenant B', () => {
     const first = await s.h.call('GET', '/events?limit=1', { auth: wide });
     const cursor = first.body.pagination.next_cursor as string;
     const narrow = await s.h.viewer('org_a', 'user_a1');
-    const res = await s.h.call('GET', `/events?limit=1&cursor=${encodeURIComponent(cursor)}`, { auth: narrow });
+    const res = await s.h.call('GET', `/events?limit=1&cursor=${encodeURIComponent(cursor)}`, {
+      auth: narrow,
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
   });
@@ -287,7 +353,9 @@ describe('GET /events/{id} outside the scope', () => {
     const s = await seed();
     const token = await s.h.viewer('org_a');
     const other = await s.h.call('GET', `/events/${s.b1[1]}`, { auth: token });
-    const missing = await s.h.call('GET', '/events/00000000-0000-4000-8000-000000000000', { auth: token });
+    const missing = await s.h.call('GET', '/events/00000000-0000-4000-8000-000000000000', {
+      auth: token,
+    });
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
     expect(other.body).toEqual(missing.body);
@@ -363,9 +431,13 @@ describe('GET /verify for a viewer', () => {
     const cursor = first.body.data.next_cursor as string;
     expect(typeof cursor).toBe('string');
     const token = await s.h.viewer('org_a');
-    const res = await s.h.call('GET', `/verify?tenant_id=org_a&limit=1&cursor=${encodeURIComponent(cursor)}`, {
-      auth: token,
-    });
+    const res = await s.h.call(
+      'GET',
+      `/verify?tenant_id=org_a&limit=1&cursor=${encodeURIComponent(cursor)}`,
+      {
+        auth: token,
+      },
+    );
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
   });
@@ -379,7 +451,10 @@ describe('exports', () => {
     expect(job.body.data.status).toBe('completed');
     const file = await h.call('GET', job.body.data.download_url, { auth: null });
     expect(file.status).toBe(200);
-    return { job: job.body.data, rows: file.body as Array<{ id: string; tenant_id: string; actor_id: string }> };
+    return {
+      job: job.body.data,
+      rows: file.body as Array<{ id: string; tenant_id: string; actor_id: string }>,
+    };
   }
 
   it('exports only the viewer tenant events when no filter is given', async () => {
@@ -395,7 +470,10 @@ describe('exports', () => {
   it('exports nothing when a viewer of A asks for tenant_id=org_b', async () => {
     const s = await seed();
     const token = await s.h.viewer('org_a');
-    const created = await s.h.call('POST', '/exports', { body: { format: 'json', tenant_id: 'org_b' }, auth: token });
+    const created = await s.h.call('POST', '/exports', {
+      body: { format: 'json', tenant_id: 'org_b' },
+      auth: token,
+    });
     expect(created.status).toBe(202);
     const { job, rows } = await finished(s.h, created.body.data.id, token);
     expect(job.events_count).toBe(0);
@@ -413,7 +491,10 @@ describe('exports', () => {
       { session_id: 'sess_b' },
     ];
     for (const filter of filters) {
-      const created = await s.h.call('POST', '/exports', { body: { format: 'ndjson', ...filter }, auth: token });
+      const created = await s.h.call('POST', '/exports', {
+        body: { format: 'ndjson', ...filter },
+        auth: token,
+      });
       expect(created.status).toBe(202);
       await s.h.emulator.exports.idle();
       const job = await s.h.call('GET', `/exports/${created.body.data.id}`, { auth: token });
@@ -432,7 +513,9 @@ describe('exports', () => {
     const res = await s.h.call('GET', `/exports/${created.body.data.id}`, { auth: tokenB });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
-    const sameScope = await s.h.call('GET', `/exports/${created.body.data.id}`, { auth: await s.h.viewer('org_a') });
+    const sameScope = await s.h.call('GET', `/exports/${created.body.data.id}`, {
+      auth: await s.h.viewer('org_a'),
+    });
     expect(sameScope.status).toBe(200);
   });
 
@@ -455,7 +538,9 @@ describe('exports', () => {
     const wide = await s.h.viewer('org_a');
     const res = await s.h.call('GET', `/exports/${created.body.data.id}`, { auth: wide });
     expect(res.status).toBe(404);
-    const otherActor = await s.h.call('GET', `/exports/${created.body.data.id}`, { auth: await s.h.viewer('org_a', 'user_a2') });
+    const otherActor = await s.h.call('GET', `/exports/${created.body.data.id}`, {
+      auth: await s.h.viewer('org_a', 'user_a2'),
+    });
     expect(otherActor.status).toBe(404);
   });
 
@@ -465,7 +550,10 @@ describe('exports', () => {
     const all = await s.h.call('POST', '/exports', { body: { format: 'json' }, auth: narrow });
     const { rows } = await finished(s.h, all.body.data.id, narrow);
     expect(ids(rows)).toEqual(sorted(s.a1));
-    const other = await s.h.call('POST', '/exports', { body: { format: 'json', actor_id: 'user_a2' }, auth: narrow });
+    const other = await s.h.call('POST', '/exports', {
+      body: { format: 'json', actor_id: 'user_a2' },
+      auth: narrow,
+    });
     const result = await finished(s.h, other.body.data.id, narrow);
     expect(result.job.events_count).toBe(0);
     expect(result.rows).toEqual([]);
@@ -493,7 +581,9 @@ describe('alerts', () => {
     const token = await s.h.viewer('org_a');
     const res = await s.h.call('GET', '/alerts?limit=100', { auth: token });
     expect(res.status).toBe(200);
-    const expected = all.body.data.filter((a: { tenant_id: string | null }) => a.tenant_id === 'org_a');
+    const expected = all.body.data.filter(
+      (a: { tenant_id: string | null }) => a.tenant_id === 'org_a',
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(res.body.data).toEqual(expected);
   });
@@ -501,10 +591,14 @@ describe('alerts', () => {
   it('keeps the tenant scope when a viewer filters alerts by rule_type', async () => {
     const s = await seed();
     const token = await s.h.viewer('org_b');
-    const res = await s.h.call('GET', '/alerts?rule_type=sensitive_action&limit=100', { auth: token });
+    const res = await s.h.call('GET', '/alerts?rule_type=sensitive_action&limit=100', {
+      auth: token,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.map((a: { event_id: string }) => a.event_id)).toEqual([s.b1[1]]);
-    const country = await s.h.call('GET', '/alerts?rule_type=new_country&limit=100', { auth: token });
+    const country = await s.h.call('GET', '/alerts?rule_type=new_country&limit=100', {
+      auth: token,
+    });
     expect(country.body.data.map((a: { event_id: string }) => a.event_id)).toEqual([s.b1[1]]);
   });
 
@@ -514,8 +608,15 @@ describe('alerts', () => {
     const res = await s.h.call('GET', '/alerts?limit=100', { auth: token });
     expect(res.status).toBe(200);
     expect(res.body.data.length).toBe(2); // document.deleted (sensitive) and DE → JP (new country)
-    expect(res.body.data.every((a: { actor_id: string; tenant_id: string }) => a.actor_id === 'user_a2' && a.tenant_id === 'org_a')).toBe(true);
-    expect(new Set(res.body.data.map((a: { event_id: string }) => a.event_id))).toEqual(new Set(s.a2));
+    expect(
+      res.body.data.every(
+        (a: { actor_id: string; tenant_id: string }) =>
+          a.actor_id === 'user_a2' && a.tenant_id === 'org_a',
+      ),
+    ).toBe(true);
+    expect(new Set(res.body.data.map((a: { event_id: string }) => a.event_id))).toEqual(
+      new Set(s.a2),
+    );
   });
 
   it('refuses with 422 an alerts cursor issued to another tenant viewer', async () => {
@@ -525,7 +626,9 @@ describe('alerts', () => {
     const cursor = first.body.pagination.next_cursor as string;
     expect(typeof cursor).toBe('string');
     const tokenB = await s.h.viewer('org_b');
-    const res = await s.h.call('GET', `/alerts?limit=1&cursor=${encodeURIComponent(cursor)}`, { auth: tokenB });
+    const res = await s.h.call('GET', `/alerts?limit=1&cursor=${encodeURIComponent(cursor)}`, {
+      auth: tokenB,
+    });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
   });
@@ -616,8 +719,12 @@ describe('actor-scoped viewers', () => {
     const s = await seed();
     tamper(s.h.emulator.db, { kind: 'edit', id: s.a2[1]! });
     const wide = await s.h.call('GET', '/verify', { auth: await s.h.viewer('org_a') });
-    expect(wide.body.data.breaks.map((b: { event_id: string | null }) => b.event_id)).toEqual([s.a2[1]]);
+    expect(wide.body.data.breaks.map((b: { event_id: string | null }) => b.event_id)).toEqual([
+      s.a2[1],
+    ]);
     const narrow = await s.h.call('GET', '/verify', { auth: await s.h.viewer('org_a', 'user_a1') });
-    expect(narrow.body.data.breaks.map((b: { event_id: string | null }) => b.event_id)).toEqual([null]);
+    expect(narrow.body.data.breaks.map((b: { event_id: string | null }) => b.event_id)).toEqual([
+      null,
+    ]);
   });
 });

@@ -6,7 +6,13 @@ afterEach(async () => {
   await h.emulator.close();
 });
 
-type Ev = { id: string; action: string; resource_id: string | null; created_at: string; integrity: { sequence: number } };
+type Ev = {
+  id: string;
+  action: string;
+  resource_id: string | null;
+  created_at: string;
+  integrity: { sequence: number };
+};
 
 async function write(h: Harness, ...payloads: Record<string, unknown>[]): Promise<Ev[]> {
   const res = await h.call('POST', '/events/batch', { body: { events: payloads } });
@@ -24,9 +30,27 @@ describe('GET /events filters', () => {
   it('filters by each equality field', async () => {
     h = startHarness();
     for (const p of [
-      payload({ resource_id: 'r1', actor_id: 'alice', tenant_id: 'A', session_id: 's1', resource: 'document' }),
-      payload({ resource_id: 'r2', actor_id: 'bob', tenant_id: 'A', session_id: 's2', resource: 'invoice' }),
-      payload({ resource_id: 'r3', actor_id: 'bob', tenant_id: 'B', session_id: 's1', resource: 'document' }),
+      payload({
+        resource_id: 'r1',
+        actor_id: 'alice',
+        tenant_id: 'A',
+        session_id: 's1',
+        resource: 'document',
+      }),
+      payload({
+        resource_id: 'r2',
+        actor_id: 'bob',
+        tenant_id: 'A',
+        session_id: 's2',
+        resource: 'invoice',
+      }),
+      payload({
+        resource_id: 'r3',
+        actor_id: 'bob',
+        tenant_id: 'B',
+        session_id: 's1',
+        resource: 'document',
+      }),
     ]) {
       h.clock.now += 1000;
       await write(h, p);
@@ -67,7 +91,13 @@ describe('GET /events filters', () => {
     await write(
       h,
       payload({ resource_id: 'both', targets: [{ type: 'team', id: 't1' }] }),
-      payload({ resource_id: 'split', targets: [{ type: 'team', id: 't2' }, { type: 'folder', id: 't1' }] }),
+      payload({
+        resource_id: 'split',
+        targets: [
+          { type: 'team', id: 't2' },
+          { type: 'folder', id: 't1' },
+        ],
+      }),
     );
     expect(await ids(h, 'target_type=team&target_id=t1')).toEqual(['both']);
     expect(await ids(h, 'target_type=team')).toEqual(['split', 'both']);
@@ -78,8 +108,18 @@ describe('GET /events filters', () => {
     h = startHarness();
     await write(
       h,
-      payload({ resource_id: 'a', actor_name: 'Sarah Chen', resource_name: 'Q4 Report', metadata: { deep: { list: [{ note: 'Quarterly Numbers' }] }, n: 1024 } }),
-      payload({ resource_id: 'b', actor_name: 'Marcus Webb', targets: [{ type: 'team', id: 'team_x', name: 'Engineering' }], metadata: { secretkey: 'value' } }),
+      payload({
+        resource_id: 'a',
+        actor_name: 'Sarah Chen',
+        resource_name: 'Q4 Report',
+        metadata: { deep: { list: [{ note: 'Quarterly Numbers' }] }, n: 1024 },
+      }),
+      payload({
+        resource_id: 'b',
+        actor_name: 'Marcus Webb',
+        targets: [{ type: 'team', id: 'team_x', name: 'Engineering' }],
+        metadata: { secretkey: 'value' },
+      }),
     );
     expect(await ids(h, 'search=sarah')).toEqual(['a']);
     expect(await ids(h, 'search=CHEN%20report')).toEqual(['a']);
@@ -95,7 +135,11 @@ describe('GET /events filters', () => {
 
   it('treats search text literally (no LIKE or FTS syntax)', async () => {
     h = startHarness();
-    await write(h, payload({ resource_id: 'pct', resource_name: '100% done' }), payload({ resource_id: 'plain', resource_name: '100 done' }));
+    await write(
+      h,
+      payload({ resource_id: 'pct', resource_name: '100% done' }),
+      payload({ resource_id: 'plain', resource_name: '100 done' }),
+    );
     expect(await ids(h, 'search=' + encodeURIComponent('0%'))).toEqual(['pct']);
     expect(await ids(h, 'search=' + encodeURIComponent('"done" OR'))).toEqual([]);
   });
@@ -103,7 +147,13 @@ describe('GET /events filters', () => {
   it('applies from/to inclusively, with a date meaning a whole day in to and a second in to without fractions', async () => {
     h = startHarness();
     const at = (iso: string) => Date.parse(iso);
-    const times = ['2026-03-01T23:59:59.999Z', '2026-03-02T00:00:00.000Z', '2026-03-02T12:00:00.500Z', '2026-03-02T23:59:59.999Z', '2026-03-03T00:00:00.000Z'];
+    const times = [
+      '2026-03-01T23:59:59.999Z',
+      '2026-03-02T00:00:00.000Z',
+      '2026-03-02T12:00:00.500Z',
+      '2026-03-02T23:59:59.999Z',
+      '2026-03-03T00:00:00.000Z',
+    ];
     for (const [i, t] of times.entries()) {
       h.clock.now = at(t);
       await write(h, payload({ resource_id: `t${i}` }));
@@ -112,12 +162,18 @@ describe('GET /events filters', () => {
     expect(await ids(h, 'from=2026-03-02T12:00:00.500Z')).toEqual(['t4', 't3', 't2']);
     expect(await ids(h, 'to=2026-03-02T12:00:00Z')).toEqual(['t2', 't1', 't0']);
     expect(await ids(h, 'to=2026-03-02T12:00:00.499Z')).toEqual(['t1', 't0']);
-    expect(await ids(h, 'from=2026-03-02T13:00:00%2B01:00&to=2026-03-02T12:00:00.500')).toEqual(['t2']);
+    expect(await ids(h, 'from=2026-03-02T13:00:00%2B01:00&to=2026-03-02T12:00:00.500')).toEqual([
+      't2',
+    ]);
   });
 
   it('refuses unparseable dates and from after to, naming the field', async () => {
     h = startHarness();
-    for (const [query, field] of [['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['from=2026-03-02&to=2026-03-01', 'from']] as const) {
+    for (const [query, field] of [
+      ['from=yesterday', 'from'],
+      ['to=2026-02-30', 'to'],
+      ['from=2026-03-02&to=2026-03-01', 'from'],
+    ] as const) {
       const res = await h.call('GET', `/events?${query}`);
       expect(res.status).toBe(422);
       expect(res.body.errors).toHaveProperty(field);
@@ -137,7 +193,12 @@ describe('GET /events filters', () => {
 describe('GET /events order and cursor paging', () => {
   it('returns newest first by created_at, then sequence, then id', async () => {
     h = startHarness();
-    await write(h, payload({ resource_id: 'a1', tenant_id: 'A' }), payload({ resource_id: 'a2', tenant_id: 'A' }), payload({ resource_id: 'b1', tenant_id: 'B' }));
+    await write(
+      h,
+      payload({ resource_id: 'a1', tenant_id: 'A' }),
+      payload({ resource_id: 'a2', tenant_id: 'A' }),
+      payload({ resource_id: 'b1', tenant_id: 'B' }),
+    );
     h.clock.now += 1;
     await write(h, payload({ resource_id: 'later', tenant_id: 'B' }));
     // same created_at: a2 (sequence 2) before a1 and b1 (sequence 1; then id desc)
@@ -149,7 +210,12 @@ describe('GET /events order and cursor paging', () => {
 
   it('visits every matching event exactly once across pages, even while events are written', async () => {
     h = startHarness();
-    const written = await write(h, ...Array.from({ length: 95 }, (_, i) => payload({ resource_id: `r${i}`, tenant_id: i % 2 ? 'A' : 'B' })));
+    const written = await write(
+      h,
+      ...Array.from({ length: 95 }, (_, i) =>
+        payload({ resource_id: `r${i}`, tenant_id: i % 2 ? 'A' : 'B' }),
+      ),
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;

@@ -30,7 +30,11 @@ function jcs(value: unknown): string {
 
 function hashOf(event: Ev): string {
   const { integrity, ...rest } = event;
-  const hashed = { ...rest, previous_event_hash: integrity.previous_event_hash, sequence: integrity.sequence };
+  const hashed = {
+    ...rest,
+    previous_event_hash: integrity.previous_event_hash,
+    sequence: integrity.sequence,
+  };
   return crypto.createHash('sha256').update(jcs(hashed), 'utf8').digest('hex');
 }
 
@@ -40,13 +44,20 @@ async function writeChains(h: Harness) {
   const orgB: Ev[] = [];
   for (let i = 0; i < 5; i++) {
     const res = await h.call('POST', '/events', {
-      body: payload({ tenant_id: 'org_a', actor_id: i % 2 ? 'user_2' : 'user_1', action: 'document.updated', metadata: { i } }),
+      body: payload({
+        tenant_id: 'org_a',
+        actor_id: i % 2 ? 'user_2' : 'user_1',
+        action: 'document.updated',
+        metadata: { i },
+      }),
     });
     expect(res.status).toBe(201);
     orgA.push(res.body.data);
     h.clock.now += 1000;
     if (i < 2) {
-      const b = await h.call('POST', '/events', { body: payload({ tenant_id: 'org_b', metadata: { i } }) });
+      const b = await h.call('POST', '/events', {
+        body: payload({ tenant_id: 'org_b', metadata: { i } }),
+      });
       expect(b.status).toBe(201);
       orgB.push(b.body.data);
     }
@@ -153,10 +164,34 @@ describe('tamper: swap', () => {
     const hash = (e: Ev) => e.integrity.event_hash;
     // The walk now reads e1, e4, e3, e2, e5: every link from sequence 2 on is broken.
     expect(result.breaks).toEqual([
-      { type: 'chain_mismatch', event_id: e4.id, sequence: 2, expected: hash(e1), actual: hash(e3) },
-      { type: 'chain_mismatch', event_id: e3.id, sequence: 3, expected: hash(e4), actual: hash(e2) },
-      { type: 'chain_mismatch', event_id: e2.id, sequence: 4, expected: hash(e3), actual: hash(e1) },
-      { type: 'chain_mismatch', event_id: e5.id, sequence: 5, expected: hash(e2), actual: hash(e4) },
+      {
+        type: 'chain_mismatch',
+        event_id: e4.id,
+        sequence: 2,
+        expected: hash(e1),
+        actual: hash(e3),
+      },
+      {
+        type: 'chain_mismatch',
+        event_id: e3.id,
+        sequence: 3,
+        expected: hash(e4),
+        actual: hash(e2),
+      },
+      {
+        type: 'chain_mismatch',
+        event_id: e2.id,
+        sequence: 4,
+        expected: hash(e3),
+        actual: hash(e1),
+      },
+      {
+        type: 'chain_mismatch',
+        event_id: e5.id,
+        sequence: 5,
+        expected: hash(e2),
+        actual: hash(e4),
+      },
     ]);
     await h.emulator.close();
   });
@@ -169,9 +204,27 @@ describe('tamper: swap', () => {
     const result = await verify(h, '?tenant_id=org_a');
     const hash = (e: Ev) => e.integrity.event_hash;
     expect(result.breaks).toEqual([
-      { type: 'chain_mismatch', event_id: e3.id, sequence: 2, expected: hash(e1), actual: hash(e2) },
-      { type: 'chain_mismatch', event_id: e2.id, sequence: 3, expected: hash(e3), actual: hash(e1) },
-      { type: 'chain_mismatch', event_id: e4.id, sequence: 4, expected: hash(e2), actual: hash(e3) },
+      {
+        type: 'chain_mismatch',
+        event_id: e3.id,
+        sequence: 2,
+        expected: hash(e1),
+        actual: hash(e2),
+      },
+      {
+        type: 'chain_mismatch',
+        event_id: e2.id,
+        sequence: 3,
+        expected: hash(e3),
+        actual: hash(e1),
+      },
+      {
+        type: 'chain_mismatch',
+        event_id: e4.id,
+        sequence: 4,
+        expected: hash(e2),
+        actual: hash(e3),
+      },
     ]);
     await h.emulator.close();
   });
@@ -179,7 +232,9 @@ describe('tamper: swap', () => {
   it('refuses to swap events of different chains', async () => {
     const h = startHarness();
     const { orgA, orgB } = await writeChains(h);
-    expect(() => tamper(h.emulator.db, { kind: 'swap', id: orgA[0]!.id, other: orgB[0]!.id })).toThrow(/same chain/);
+    expect(() =>
+      tamper(h.emulator.db, { kind: 'swap', id: orgA[0]!.id, other: orgB[0]!.id }),
+    ).toThrow(/same chain/);
     expect((await verify(h)).valid).toBe(true);
     await h.emulator.close();
   });
@@ -195,7 +250,13 @@ describe('tamper: overwritten event_hash', () => {
     const result = await verify(h, '?tenant_id=org_a');
     expect(result.valid).toBe(false);
     expect(result.breaks).toEqual([
-      { type: 'hash_mismatch', event_id: victim.id, sequence: 2, expected: victim.integrity.event_hash, actual: forged },
+      {
+        type: 'hash_mismatch',
+        event_id: victim.id,
+        sequence: 2,
+        expected: victim.integrity.event_hash,
+        actual: forged,
+      },
       {
         type: 'chain_mismatch',
         event_id: orgA[2]!.id,
@@ -213,11 +274,15 @@ describe('tamper: overwritten event_hash', () => {
     const victim = orgA[1]!; // by user_2; its successor orgA[2] is by user_1
     expect(victim.actor_id).toBe('user_2');
     expect(orgA[2]!.actor_id).toBe('user_1');
-    h.emulator.db.prepare('UPDATE events SET event_hash = ? WHERE id = ?').run('e'.repeat(64), victim.id);
+    h.emulator.db
+      .prepare('UPDATE events SET event_hash = ? WHERE id = ?')
+      .run('e'.repeat(64), victim.id);
     const token = await h.viewer('org_a', 'user_1');
     const result = await verify(h, '', token);
     expect(result.events_checked).toBe(5);
-    expect(result.breaks.map((b: { type: string; event_id: string | null }) => [b.type, b.event_id])).toEqual([
+    expect(
+      result.breaks.map((b: { type: string; event_id: string | null }) => [b.type, b.event_id]),
+    ).toEqual([
       ['hash_mismatch', null],
       ['chain_mismatch', orgA[2]!.id],
     ]);
@@ -243,7 +308,11 @@ describe('the tamper CLI', () => {
   }
 
   function cli(args: string[]) {
-    const run = spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { cwd: packageDir, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync('npx', ['tsx', 'src/cli.ts', ...args], {
+      cwd: packageDir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   }
 
@@ -275,7 +344,9 @@ describe('the tamper CLI', () => {
     expect(run.status).toBe(0);
     const h = startHarness({ db: file });
     const result = await verify(h, '?tenant_id=org_a');
-    const named = result.breaks.map((b: { type: string; event_id: string }) => `${b.type} ${b.event_id}`);
+    const named = result.breaks.map(
+      (b: { type: string; event_id: string }) => `${b.type} ${b.event_id}`,
+    );
     expect(named).toContain(`chain_mismatch ${orgA[0]!.id}`);
     expect(named).toContain(`chain_mismatch ${orgA[1]!.id}`);
     await h.emulator.close();
@@ -292,7 +363,9 @@ describe('the tamper CLI', () => {
     const { file, orgA } = await databaseFile();
     const run = cli(['tamper', '--db', file, '--edit', orgA[0]!.id, '--delete', orgA[1]!.id]);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain('tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2');
+    expect(run.stderr).toContain(
+      'tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2',
+    );
     const h = startHarness({ db: file });
     expect((await verify(h)).valid).toBe(true);
     await h.emulator.close();

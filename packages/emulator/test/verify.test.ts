@@ -56,8 +56,14 @@ function sha256(text: string): string {
 
 /** The object the contract hashes: the event without integrity, plus previous_event_hash and sequence. */
 function hashedObject(event: Record<string, unknown>): Record<string, unknown> {
-  const { integrity, ...rest } = event as { integrity: { previous_event_hash: string | null; sequence: number } };
-  return { ...rest, previous_event_hash: integrity.previous_event_hash, sequence: integrity.sequence };
+  const { integrity, ...rest } = event as {
+    integrity: { previous_event_hash: string | null; sequence: number };
+  };
+  return {
+    ...rest,
+    previous_event_hash: integrity.previous_event_hash,
+    sequence: integrity.sequence,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,13 +75,29 @@ type Ev = {
   integrity: { event_hash: string; previous_event_hash: string | null; sequence: number };
   [key: string]: unknown;
 };
-type Break = { type: string; event_id: string | null; sequence: number; expected: string | null; actual: string | null };
+type Break = {
+  type: string;
+  event_id: string | null;
+  sequence: number;
+  expected: string | null;
+  actual: string | null;
+};
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Nine events in three chains (org_a: 4, org_b: 3, no tenant: 2), one second apart. */
 async function writeDataset(h: Harness) {
-  const plan: Array<string | null> = ['org_a', 'org_b', null, 'org_a', 'org_b', 'org_a', null, 'org_b', 'org_a'];
+  const plan: Array<string | null> = [
+    'org_a',
+    'org_b',
+    null,
+    'org_a',
+    'org_b',
+    'org_a',
+    null,
+    'org_b',
+    'org_a',
+  ];
   const written: Ev[] = [];
   for (const [i, tenant] of plan.entries()) {
     const res = await h.call('POST', '/events', {
@@ -115,7 +137,10 @@ async function allEvents(h: Harness): Promise<Ev[]> {
   const out: Ev[] = [];
   let cursor: string | null = null;
   do {
-    const res = await h.call('GET', `/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await h.call(
+      'GET',
+      `/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.status).toBe(200);
     out.push(...res.body.data);
     cursor = res.body.pagination.next_cursor;
@@ -166,7 +191,10 @@ describe('GET /verify on valid data', () => {
     const result = await verify(h, '?tenant_id=org_a');
     expect(result.valid).toBe(true);
     expect(result.events_checked).toBe(orgA.length);
-    expect(result.head).toEqual({ sequence: last.integrity.sequence, event_hash: last.integrity.event_hash });
+    expect(result.head).toEqual({
+      sequence: last.integrity.sequence,
+      event_hash: last.integrity.event_hash,
+    });
     expect(last.integrity.sequence).toBe(orgA.length);
     await h.emulator.close();
   });
@@ -180,7 +208,10 @@ describe('GET /verify on valid data', () => {
     const result = await verify(h, '', token);
     expect(result.valid).toBe(true);
     expect(result.events_checked).toBe(orgB.length);
-    expect(result.head).toEqual({ sequence: last.integrity.sequence, event_hash: last.integrity.event_hash });
+    expect(result.head).toEqual({
+      sequence: last.integrity.sequence,
+      event_hash: last.integrity.event_hash,
+    });
     await h.emulator.close();
   });
 
@@ -213,7 +244,9 @@ describe('GET /verify on valid data', () => {
       chain.sort((x, y) => x.integrity.sequence - y.integrity.sequence);
       chain.forEach((event, i) => {
         expect(event.integrity.sequence).toBe(i + 1);
-        expect(event.integrity.previous_event_hash).toBe(i === 0 ? null : chain[i - 1]!.integrity.event_hash);
+        expect(event.integrity.previous_event_hash).toBe(
+          i === 0 ? null : chain[i - 1]!.integrity.event_hash,
+        );
       });
     }
     await h.emulator.close();
@@ -240,7 +273,10 @@ describe('GET /verify continuation', () => {
       let pages = 0;
       let cursor: string | null = null;
       do {
-        const result = await verify(h, `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const result = await verify(
+          h,
+          `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         pages++;
         expect(result.events_checked).toBeLessThanOrEqual(limit);
         expect(result.valid).toBe(true);
@@ -261,7 +297,9 @@ describe('GET /verify continuation', () => {
     // Overwrite one stored event_hash in each chain: a hash_mismatch there, a chain_mismatch after it.
     for (const tenant of ['org_a', 'org_b', null]) {
       const victim = written.find((e) => e.tenant_id === tenant && e.integrity.sequence === 1);
-      h.emulator.db.prepare('UPDATE events SET event_hash = ? WHERE id = ?').run('0'.repeat(64), victim!.id);
+      h.emulator.db
+        .prepare('UPDATE events SET event_hash = ? WHERE id = ?')
+        .run('0'.repeat(64), victim!.id);
     }
     const whole = await verify(h);
     expect(whole.breaks).toHaveLength(6);
@@ -271,7 +309,10 @@ describe('GET /verify continuation', () => {
       let checked = 0;
       let cursor: string | null = null;
       do {
-        const result = await verify(h, `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const result = await verify(
+          h,
+          `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         expect(result.valid).toBe(result.breaks.length === 0);
         seen.push(...result.breaks.map(key));
         checked += result.events_checked;
@@ -290,7 +331,9 @@ describe('GET /verify continuation', () => {
     h.clock.now += 60_000;
     const inRange: Ev[] = [];
     for (let i = 0; i < 3; i++) {
-      inRange.push((await h.call('POST', '/events', { body: payload({ tenant_id: 'org_a' }) })).body.data);
+      inRange.push(
+        (await h.call('POST', '/events', { body: payload({ tenant_id: 'org_a' }) })).body.data,
+      );
       h.clock.now += 1000;
     }
     h.clock.now += 60_000;
@@ -311,9 +354,13 @@ describe('GET /verify with from/to', () => {
     const orgA: Ev[] = [];
     const orgB: Ev[] = [];
     for (let i = 0; i < 8; i++) {
-      orgA.push((await h.call('POST', '/events', { body: payload({ tenant_id: 'org_a' }) })).body.data);
+      orgA.push(
+        (await h.call('POST', '/events', { body: payload({ tenant_id: 'org_a' }) })).body.data,
+      );
       h.clock.now += 30_000;
-      orgB.push((await h.call('POST', '/events', { body: payload({ tenant_id: 'org_b' }) })).body.data);
+      orgB.push(
+        (await h.call('POST', '/events', { body: payload({ tenant_id: 'org_b' }) })).body.data,
+      );
       h.clock.now += 30_000;
     }
     return { orgA, orgB };
@@ -325,7 +372,8 @@ describe('GET /verify with from/to', () => {
     const from = '2026-03-04T09:03:00Z';
     const to = '2026-03-04T09:05:00Z'; // covers 09:05:00.000–09:05:00.999
     const inRange = [...orgA, ...orgB].filter(
-      (e) => e.created_at >= '2026-03-04T09:03:00.000Z' && e.created_at <= '2026-03-04T09:05:00.999Z',
+      (e) =>
+        e.created_at >= '2026-03-04T09:03:00.000Z' && e.created_at <= '2026-03-04T09:05:00.999Z',
     );
     expect(inRange).toHaveLength(5); // a 3,4,5 and b 3:30, 4:30
     const result = await verify(h, `?from=${from}&to=${to}`);
@@ -337,10 +385,16 @@ describe('GET /verify with from/to', () => {
   it('reports the last event in range as head for one tenant', async () => {
     const h = startHarness();
     const { orgA } = await writeMinutes(h);
-    const result = await verify(h, '?tenant_id=org_a&from=2026-03-04T09:02:00Z&to=2026-03-04T09:04:59Z');
+    const result = await verify(
+      h,
+      '?tenant_id=org_a&from=2026-03-04T09:02:00Z&to=2026-03-04T09:04:59Z',
+    );
     expect(result.events_checked).toBe(3);
     const last = orgA.find((e) => e.created_at === '2026-03-04T09:04:00.000Z')!;
-    expect(result.head).toEqual({ sequence: last.integrity.sequence, event_hash: last.integrity.event_hash });
+    expect(result.head).toEqual({
+      sequence: last.integrity.sequence,
+      event_hash: last.integrity.event_hash,
+    });
     expect(result.head.sequence).toBe(5);
     await h.emulator.close();
   });
@@ -368,7 +422,9 @@ describe('GET /verify with from/to', () => {
     const predecessor = orgA[2]!; // 09:02, sequence 3, outside the range
     const first = orgA[3]!; // 09:03, sequence 4, first in range
     const forged = 'f'.repeat(64);
-    h.emulator.db.prepare('UPDATE events SET event_hash = ? WHERE id = ?').run(forged, predecessor.id);
+    h.emulator.db
+      .prepare('UPDATE events SET event_hash = ? WHERE id = ?')
+      .run(forged, predecessor.id);
     const result = await verify(h, '?tenant_id=org_a&from=2026-03-04T09:03:00Z');
     expect(result.valid).toBe(false);
     expect(result.events_checked).toBe(5);
@@ -384,14 +440,19 @@ describe('GET /verify with from/to', () => {
     await h.emulator.close();
   });
 
-  it("detects an edited previous_event_hash on the first event in range", async () => {
+  it('detects an edited previous_event_hash on the first event in range', async () => {
     const h = startHarness();
     const { orgA } = await writeMinutes(h);
     const predecessor = orgA[2]!;
     const first = orgA[3]!;
     const forged = 'a'.repeat(64);
-    h.emulator.db.prepare('UPDATE events SET previous_event_hash = ? WHERE id = ?').run(forged, first.id);
-    const result = await verify(h, '?tenant_id=org_a&from=2026-03-04T09:03:00Z&to=2026-03-04T09:05:00Z');
+    h.emulator.db
+      .prepare('UPDATE events SET previous_event_hash = ? WHERE id = ?')
+      .run(forged, first.id);
+    const result = await verify(
+      h,
+      '?tenant_id=org_a&from=2026-03-04T09:03:00Z&to=2026-03-04T09:05:00Z',
+    );
     expect(result.valid).toBe(false);
     expect(result.breaks).toEqual([
       {
@@ -454,7 +515,10 @@ describe('GET /verify validation', () => {
     await writeDataset(h);
     const first = await verify(h, '?tenant_id=org_a&limit=1');
     expect(typeof first.next_cursor).toBe('string');
-    const res = await h.call('GET', `/verify?tenant_id=org_b&limit=1&cursor=${encodeURIComponent(first.next_cursor)}`);
+    const res = await h.call(
+      'GET',
+      `/verify?tenant_id=org_b&limit=1&cursor=${encodeURIComponent(first.next_cursor)}`,
+    );
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.errors)).toEqual(['cursor']);
     await h.emulator.close();

@@ -9,7 +9,10 @@ describe('<AuditLog /> on the server', () => {
   it('renders to a string in Node with no window or document', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
-    const client = createViewerClient({ baseUrl: 'http://127.0.0.1:1', getToken: async () => 'never.called.here' });
+    const client = createViewerClient({
+      baseUrl: 'http://127.0.0.1:1',
+      getToken: async () => 'never.called.here',
+    });
     const html = renderToString(
       <ImmutableViewerProvider client={client} timeZone="UTC">
         <AuditLog defaultFilters={{ action: 'document.*' }} />

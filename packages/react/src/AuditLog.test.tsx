@@ -9,11 +9,15 @@ import { emulatorUrl, mint, renderWithViewer, viewerFor } from '../test/emulator
 import { AuditLog } from './AuditLog.js';
 import { defaultMessages, type Messages } from './messages.js';
 
-const dataRows = () => screen.getAllByRole('row').filter((row) => row.hasAttribute('data-event-id'));
+const dataRows = () =>
+  screen.getAllByRole('row').filter((row) => row.hasAttribute('data-event-id'));
 
 /** A viewer token signed as the emulator signs them, expiring `inSeconds` from now. */
 function shortLivedToken(tenant_id: string, inSeconds: number): string {
-  const secret = crypto.createHmac('sha256', inject('apiKey')).update('immutable-viewer-token-v1').digest();
+  const secret = crypto
+    .createHmac('sha256', inject('apiKey'))
+    .update('immutable-viewer-token-v1')
+    .digest();
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ typ: 'viewer', tenant_id, iat: now, exp: now + inSeconds, jti: crypto.randomUUID() })}`;
@@ -28,7 +32,9 @@ describe('<AuditLog />', () => {
 
     await user.type(screen.getByRole('textbox', { name: /^action/i }), 'document.*{Enter}');
     await waitFor(() => {
-      const actions = dataRows().map((row) => row.getAttribute('aria-label') ?? row.textContent ?? '');
+      const actions = dataRows().map(
+        (row) => row.getAttribute('aria-label') ?? row.textContent ?? '',
+      );
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.every((text) => text.includes('document.'))).toBe(true);
     });
@@ -41,7 +47,11 @@ describe('<AuditLog />', () => {
     expect(within(dialog).getByText(/matches ✓/)).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    await waitFor(() => expect(document.activeElement?.getAttribute('data-event-id')).toBe(first.getAttribute('data-event-id')));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('data-event-id')).toBe(
+        first.getAttribute('data-event-id'),
+      ),
+    );
   });
 
   it('shows every string through `messages`: replaced, no default text is left on screen', async () => {
@@ -50,12 +60,18 @@ describe('<AuditLog />', () => {
     const marked = Object.fromEntries(
       Object.entries(defaultMessages).map(([key, value]) => [
         key,
-        typeof value === 'function' ? () => `«${key}»` : typeof value === 'string' ? `«${key}»` : value,
+        typeof value === 'function'
+          ? () => `«${key}»`
+          : typeof value === 'string'
+            ? `«${key}»`
+            : value,
       ]),
     ) as Partial<Messages>;
     renderWithViewer(<AuditLog />, viewerFor('org_acme'), { messages: marked });
     await waitFor(() => expect(dataRows().length).toBe(25));
-    await waitFor(() => expect(screen.getByText('«verified»')).toBeInTheDocument(), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByText('«verified»')).toBeInTheDocument(), {
+      timeout: 10_000,
+    });
     act(() => dataRows()[0]!.focus());
     await user.keyboard('{Enter}');
     await screen.findByRole('dialog', { name: '«eventDetails»' });
@@ -66,7 +82,8 @@ describe('<AuditLog />', () => {
     // (Whole pieces, not substrings: event data such as a user agent's "Version/17.0" is not UI.)
     const shown = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) shown.add(node.textContent!.trim());
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      shown.add(node.textContent!.trim());
     for (const el of document.body.querySelectorAll('*')) {
       for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
         const value = el.getAttribute(attr);
@@ -81,13 +98,19 @@ describe('<AuditLog />', () => {
 
   it('shows the verify badge verified for an intact tenant', async () => {
     renderWithViewer(<AuditLog showExport={false} />, viewerFor('org_acme'));
-    await waitFor(() => expect(screen.getByText(/verified: \d+ events/i)).toBeInTheDocument(), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByText(/verified: \d+ events/i)).toBeInTheDocument(), {
+      timeout: 10_000,
+    });
   });
 
   it('opens the first broken event from the verify badge', async () => {
     const user = userEvent.setup();
     renderWithViewer(<AuditLog showExport={false} />, viewerFor('org_broken'));
-    const open = await screen.findByRole('button', { name: /open the first broken event|hash mismatch/i }, { timeout: 10_000 });
+    const open = await screen.findByRole(
+      'button',
+      { name: /open the first broken event|hash mismatch/i },
+      { timeout: 10_000 },
+    );
     await user.click(open);
     const dialog = await screen.findByRole('dialog', { name: /event details/i });
     expect(within(dialog).getByText(inject('tamperedEventId'))).toBeInTheDocument();
@@ -102,20 +125,32 @@ describe('<AuditLog />', () => {
       // First a token the server will soon call expired, while the client believes it is good.
       getToken: async () => {
         calls.push('getToken');
-        if (calls.length === 1) return { token: shortLivedToken('org_acme', 2), expires_at: Math.floor(Date.now() / 1000) + 3600 };
+        if (calls.length === 1)
+          return {
+            token: shortLivedToken('org_acme', 2),
+            expires_at: Math.floor(Date.now() / 1000) + 3600,
+          };
         return mint('org_acme');
       },
     });
-    const { container } = renderWithViewer(<AuditLog showVerify={false} showExport={false} pageSize={10} />, client);
+    const { container } = renderWithViewer(
+      <AuditLog showVerify={false} showExport={false} pageSize={10} />,
+      client,
+    );
     const errors: string[] = [];
     const watch = new MutationObserver(() => {
-      for (const alert of container.querySelectorAll('[role="alert"]')) errors.push(alert.textContent ?? '');
+      for (const alert of container.querySelectorAll('[role="alert"]'))
+        errors.push(alert.textContent ?? '');
     });
     watch.observe(container, { childList: true, subtree: true });
 
     await waitFor(() => expect(dataRows().length).toBe(10));
     await user.type(screen.getByRole('textbox', { name: /^action/i }), 'auth.*{Enter}');
-    await waitFor(() => expect(dataRows().every((row) => (row.getAttribute('aria-label') ?? '').includes('auth.'))).toBe(true));
+    await waitFor(() =>
+      expect(
+        dataRows().every((row) => (row.getAttribute('aria-label') ?? '').includes('auth.')),
+      ).toBe(true),
+    );
     await user.click(screen.getByRole('button', { name: /next/i }));
     await waitFor(() => expect(screen.getByText(/page 2/i)).toBeInTheDocument());
     const secondPage = dataRows().map((row) => row.getAttribute('data-event-id'));
@@ -123,10 +158,14 @@ describe('<AuditLog />', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500)); // the first token is now expired on the server
     await user.click(screen.getByRole('button', { name: /next/i }));
     await waitFor(() => expect(screen.getByText(/page 3/i)).toBeInTheDocument());
-    await waitFor(() => expect(dataRows()[0]?.getAttribute('data-event-id')).not.toBe(secondPage[0]));
+    await waitFor(() =>
+      expect(dataRows()[0]?.getAttribute('data-event-id')).not.toBe(secondPage[0]),
+    );
     expect(calls).toHaveLength(2);
     expect(screen.getByRole('textbox', { name: /^action/i })).toHaveValue('auth.*');
-    expect(dataRows().every((row) => (row.getAttribute('aria-label') ?? '').includes('auth.'))).toBe(true);
+    expect(
+      dataRows().every((row) => (row.getAttribute('aria-label') ?? '').includes('auth.')),
+    ).toBe(true);
     watch.disconnect();
     expect(errors).toEqual([]);
   });
@@ -135,7 +174,9 @@ describe('<AuditLog />', () => {
     const { container } = renderWithViewer(<AuditLog />, viewerFor('org_acme'));
     await waitFor(() => expect(dataRows().length).toBe(25));
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 
   it('refuses to render outside a provider with an error naming both parts', async () => {
@@ -143,7 +184,9 @@ describe('<AuditLog />', () => {
     const spy = console.error;
     console.error = () => {};
     try {
-      expect(() => render(<AuditLog />)).toThrow(/AuditLog must be used within <ImmutableViewerProvider/);
+      expect(() => render(<AuditLog />)).toThrow(
+        /AuditLog must be used within <ImmutableViewerProvider/,
+      );
     } finally {
       console.error = spy;
     }

@@ -7,16 +7,27 @@ import { EventDetailDrawer } from './drawer/EventDetailDrawer.js';
 import { ExportButton } from './export/ExportButton.js';
 import { AuditLogFilters, type AuditLogFilterField } from './filters/AuditLogFilters.js';
 import type { Messages } from './messages.js';
-import { AuditLogTable, type AuditLogTableProps, type AuditLogTableStatus } from './table/AuditLogTable.js';
+import {
+  AuditLogTable,
+  type AuditLogTableProps,
+  type AuditLogTableStatus,
+} from './table/AuditLogTable.js';
 import { useControllableState } from './useControllableState.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
 
 export interface AuditLogProps
-  extends Omit<ComponentPropsWithoutRef<'div'>, 'children'>,
+  extends
+    Omit<ComponentPropsWithoutRef<'div'>, 'children'>,
     Pick<
       AuditLogTableProps,
-      'mode' | 'columns' | 'extraColumns' | 'renderCell' | 'columnVisibility' | 'defaultColumnVisibility' | 'onColumnVisibilityChange'
+      | 'mode'
+      | 'columns'
+      | 'extraColumns'
+      | 'renderCell'
+      | 'columnVisibility'
+      | 'defaultColumnVisibility'
+      | 'onColumnVisibilityChange'
     > {
   /** The applied filters (controlled); pair with `onFiltersChange` (see `useFiltersInUrl`). */
   filters?: AuditFilters;
@@ -105,9 +116,13 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const onStateChange = useCallback((status: AuditLogTableStatus) => setRows(status.events), []);
 
-  const selected = selectedId ? rows.find((e) => e.id === selectedId) ?? null : null;
+  const selected = selectedId ? (rows.find((e) => e.id === selectedId) ?? null) : null;
   const previous = selected
-    ? rows.find((e) => e.tenant_id === selected.tenant_id && e.integrity.sequence === selected.integrity.sequence - 1) ?? null
+    ? (rows.find(
+        (e) =>
+          e.tenant_id === selected.tenant_id &&
+          e.integrity.sequence === selected.integrity.sequence - 1,
+      ) ?? null)
     : null;
 
   const setRootRef = useCallback(

@@ -23,7 +23,19 @@ export interface PagerProps {
 }
 
 /** Previous / "Page N" / Next over cursor pages, with the disabled ends still focusable. */
-export function Pager({ label, pageIndex, canPrevious, canNext, onPrevious, onNext, className, pageClassName, slot, navSlot, children }: PagerProps) {
+export function Pager({
+  label,
+  pageIndex,
+  canPrevious,
+  canNext,
+  onPrevious,
+  onNext,
+  className,
+  pageClassName,
+  slot,
+  navSlot,
+  children,
+}: PagerProps) {
   const { messages } = usePresentation();
   const button = (can: boolean, go: () => void, text: string, part: string) => (
     <button

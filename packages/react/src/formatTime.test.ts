@@ -23,7 +23,9 @@ describe('formatRelative', () => {
 describe('formatAbsolute', () => {
   it('shows the time in the chosen zone', () => {
     expect(formatAbsolute('2026-03-04T09:12:33.412Z', 'UTC')).toMatch(/09:12:33/);
-    expect(formatAbsolute('2026-03-04T09:12:33.412Z', 'Asia/Tokyo')).toMatch(/0?6:12:33\sPM|18:12:33/);
+    expect(formatAbsolute('2026-03-04T09:12:33.412Z', 'Asia/Tokyo')).toMatch(
+      /0?6:12:33\sPM|18:12:33/,
+    );
   });
 
   it('falls back to UTC for an unknown zone instead of crashing', () => {

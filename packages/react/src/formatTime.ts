@@ -8,14 +8,20 @@ function formatterFor(timeZone: string, locale: Locale | undefined): Intl.DateTi
   let formatter = formatters.get(key);
   if (!formatter) {
     const options: Intl.DateTimeFormatOptions = {
-      year: 'numeric', month: 'short', day: 'numeric',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
       timeZone: timeZone === 'local' ? undefined : timeZone,
     };
     try {
       formatter = new Intl.DateTimeFormat(locale?.code, options);
     } catch {
-      console.warn(`[@getimmutable/react] timeZone "${timeZone}" is not a known time zone; showing UTC.`);
+      console.warn(
+        `[@getimmutable/react] timeZone "${timeZone}" is not a known time zone; showing UTC.`,
+      );
       formatter = new Intl.DateTimeFormat(locale?.code, { ...options, timeZone: 'UTC' });
     }
     formatters.set(key, formatter);
@@ -50,14 +56,16 @@ export function formatRelative(iso: string, now: number, locale?: Locale): strin
   // A server clock slightly ahead of this one must not make a fresh event "in 3 seconds".
   const raw = time - now;
   const diff = raw > 0 && raw < 60_000 ? 0 : raw;
-  const [unit, token, ms] = UNITS.find(([, , size]) => Math.abs(diff) >= size) ?? UNITS[UNITS.length - 1]!;
+  const [unit, token, ms] =
+    UNITS.find(([, , size]) => Math.abs(diff) >= size) ?? UNITS[UNITS.length - 1]!;
   const count = Math.round(Math.abs(diff) / ms);
   if (locale?.formatDistance) {
     return locale.formatDistance(token, count, { addSuffix: true, comparison: diff > 0 ? 1 : -1 });
   }
   const code = locale?.code ?? 'en-US';
   let rtf = relativeFormatters.get(code);
-  if (!rtf) relativeFormatters.set(code, (rtf = new Intl.RelativeTimeFormat(code, { numeric: 'always' })));
+  if (!rtf)
+    relativeFormatters.set(code, (rtf = new Intl.RelativeTimeFormat(code, { numeric: 'always' })));
   // -0 reads "0 seconds ago", +0 "in 0 seconds".
   return rtf.format(diff > 0 ? count : -count, unit);
 }

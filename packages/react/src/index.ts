@@ -1,9 +1,16 @@
 /** @getimmutable/react — the audit-log viewer for React: provider, hooks and components. */
-export { ImmutableViewerProvider, type ImmutableViewerProviderProps } from './ImmutableViewerProvider.js';
+export {
+  ImmutableViewerProvider,
+  type ImmutableViewerProviderProps,
+} from './ImmutableViewerProvider.js';
 export { defaultMessages, type Messages } from './messages.js';
 export { auditKeys } from './auditKeys.js';
 export { normalizeFilters, hasFilters, FILTER_FIELDS, type AuditFilters } from './auditFilters.js';
-export { useAuditEvents, type AuditEventsResult, type UseAuditEventsOptions } from './useAuditEvents.js';
+export {
+  useAuditEvents,
+  type AuditEventsResult,
+  type UseAuditEventsOptions,
+} from './useAuditEvents.js';
 export { useAuditEvent } from './useAuditEvent.js';
 export { useVerify, type VerifyRange, type VerifyState } from './useVerify.js';
 export { useExport, downloadUrl, type ExportState } from './useExport.js';
@@ -12,7 +19,11 @@ export { useEventIntegrity, useIntegrityChecks } from './useEventIntegrity.js';
 export { useControllableState } from './useControllableState.js';
 export { formatAbsolute, formatRelative, zoneLabel } from './formatTime.js';
 export { VerifyBadge, type VerifyBadgeProps, type VerifyBadgeState } from './verify/VerifyBadge.js';
-export { ExportButton, type ExportButtonProps, type ExportButtonState } from './export/ExportButton.js';
+export {
+  ExportButton,
+  type ExportButtonProps,
+  type ExportButtonState,
+} from './export/ExportButton.js';
 export { AlertsList, type AlertsListProps, type AlertsListState } from './alerts/AlertsList.js';
 export {
   AuditLogFilters,
@@ -20,7 +31,12 @@ export {
   type AuditLogFiltersProps,
   type AuditLogFilterField,
 } from './filters/AuditLogFilters.js';
-export { useFiltersInUrl, filtersFromSearch, searchWithFilters, type UseFiltersInUrlOptions } from './filters/useFiltersInUrl.js';
+export {
+  useFiltersInUrl,
+  filtersFromSearch,
+  searchWithFilters,
+  type UseFiltersInUrlOptions,
+} from './filters/useFiltersInUrl.js';
 export {
   DATE_PRESETS,
   presetRange,

@@ -19,9 +19,15 @@ export function useAlerts(options: UseAlertsOptions = {}) {
   const stack = useCursorStack(JSON.stringify(filters));
   const query = useQuery({
     queryKey: auditKeys.alerts(clientKey, filters, stack.cursor),
-    queryFn: ({ signal }) => client.alerts.list({ ...filters, ...(stack.cursor ? { cursor: stack.cursor } : {}) }, { signal }),
+    queryFn: ({ signal }) =>
+      client.alerts.list(
+        { ...filters, ...(stack.cursor ? { cursor: stack.cursor } : {}) },
+        { signal },
+      ),
     placeholderData: (previous, previousQuery) =>
-      previousQuery && JSON.stringify(previousQuery.queryKey[3]) === JSON.stringify(filters) ? keepPreviousData(previous) : undefined,
+      previousQuery && JSON.stringify(previousQuery.queryKey[3]) === JSON.stringify(filters)
+        ? keepPreviousData(previous)
+        : undefined,
   });
   const next = query.data?.pagination.has_more ? query.data.pagination.next_cursor : null;
   return {

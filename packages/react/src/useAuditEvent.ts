@@ -8,9 +8,15 @@ export function useAuditEvent(id: string | null | undefined) {
   const { client, clientKey } = useViewerConfig('useAuditEvent');
   const query = useQuery({
     queryKey: auditKeys.event(clientKey, id ?? ''),
-    queryFn: async ({ signal }): Promise<AuditEvent> => (await client.events.get(id!, { signal })).data,
+    queryFn: async ({ signal }): Promise<AuditEvent> =>
+      (await client.events.get(id!, { signal })).data,
     enabled: Boolean(id),
     staleTime: Infinity, // events are immutable
   });
-  return { status: query.status, event: query.data ?? null, error: query.error, refetch: () => void query.refetch() };
+  return {
+    status: query.status,
+    event: query.data ?? null,
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
 }

@@ -46,7 +46,9 @@ describe('useAuditEvents', () => {
 
   it('never shows rows of the old filters under new ones, and starts again at page 1', async () => {
     let filters: AuditFilters = {};
-    const { result, rerender } = renderHook(() => useAuditEvents({ filters, pageSize: 5 }), { wrapper: wrapper() });
+    const { result, rerender } = renderHook(() => useAuditEvents({ filters, pageSize: 5 }), {
+      wrapper: wrapper(),
+    });
     await waitFor(() => expect(result.current.status).toBe('success'));
     act(() => result.current.nextPage());
     await waitFor(() => expect(result.current.pageIndex).toBe(1));
@@ -107,7 +109,9 @@ describe('useAuditEvents', () => {
   });
 
   it('accumulates pages in infinite mode', async () => {
-    const { result } = renderHook(() => useAuditEvents({ pageSize: 20, mode: 'infinite' }), { wrapper: wrapper() });
+    const { result } = renderHook(() => useAuditEvents({ pageSize: 20, mode: 'infinite' }), {
+      wrapper: wrapper(),
+    });
     await waitFor(() => expect(result.current.events).toHaveLength(20));
     act(() => result.current.loadMore());
     await waitFor(() => expect(result.current.events).toHaveLength(40));

@@ -54,23 +54,34 @@ export function useAuditEvents(options: UseAuditEventsOptions = {}): AuditEvents
   const paged = useQuery({
     queryKey: auditKeys.eventPage(clientKey, filters, limit, stack.cursor),
     queryFn: ({ signal }) =>
-      client.events.list({ ...filters, limit, ...(stack.cursor ? { cursor: stack.cursor } : {}) }, { signal }),
+      client.events.list(
+        { ...filters, limit, ...(stack.cursor ? { cursor: stack.cursor } : {}) },
+        { signal },
+      ),
     enabled: enabled && !infinite,
     // Keep the old page on screen only while paging the same filters, never across filters.
     placeholderData: (previous, previousQuery) =>
-      previousQuery && sameFilters(previousQuery.queryKey, filters, limit) ? keepPreviousData(previous) : undefined,
+      previousQuery && sameFilters(previousQuery.queryKey, filters, limit)
+        ? keepPreviousData(previous)
+        : undefined,
   });
 
   const pages = useInfiniteQuery({
     queryKey: auditKeys.eventPages(clientKey, filters, limit),
     queryFn: ({ signal, pageParam }) =>
-      client.events.list({ ...filters, limit, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
+      client.events.list(
+        { ...filters, limit, ...(pageParam ? { cursor: pageParam } : {}) },
+        { signal },
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.pagination.has_more ? last.pagination.next_cursor : null),
     enabled: enabled && infinite,
   });
 
-  const infiniteEvents = useMemo(() => pages.data?.pages.flatMap((p) => p.data) ?? [], [pages.data]);
+  const infiniteEvents = useMemo(
+    () => pages.data?.pages.flatMap((p) => p.data) ?? [],
+    [pages.data],
+  );
 
   if (infinite) {
     return {

@@ -6,7 +6,11 @@ import { useState } from 'react';
  * render, so rows of old filters never show under new ones.
  */
 export function useCursorStack(resetKey: string) {
-  const [state, setState] = useState({ key: resetKey, cursors: [null] as Array<string | null>, index: 0 });
+  const [state, setState] = useState({
+    key: resetKey,
+    cursors: [null] as Array<string | null>,
+    index: 0,
+  });
   let current = state;
   if (state.key !== resetKey) {
     current = { key: resetKey, cursors: [null], index: 0 };
@@ -17,7 +21,11 @@ export function useCursorStack(resetKey: string) {
     pageIndex: current.index,
     hasPrevious: current.index > 0,
     next(cursor: string) {
-      setState((s) => ({ ...s, cursors: [...s.cursors.slice(0, s.index + 1), cursor], index: s.index + 1 }));
+      setState((s) => ({
+        ...s,
+        cursors: [...s.cursors.slice(0, s.index + 1), cursor],
+        index: s.index + 1,
+      }));
     },
     previous() {
       setState((s) => ({ ...s, index: Math.max(0, s.index - 1) }));

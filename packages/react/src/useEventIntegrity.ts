@@ -1,4 +1,10 @@
-import { checkChain, checkEvent, type AuditEvent, type ChainLinkCheck, type EventCheck } from '@getimmutable/client';
+import {
+  checkChain,
+  checkEvent,
+  type AuditEvent,
+  type ChainLinkCheck,
+  type EventCheck,
+} from '@getimmutable/client';
 import { useMemo } from 'react';
 
 /** One row's integrity: its own hash, and its link to the predecessor. */
@@ -58,7 +64,8 @@ class LazyIntegrityChecks implements ReadonlyMap<string, IntegrityCheck> {
 
   #at(i: number): IntegrityCheck {
     let check = this.#checks.get(i);
-    if (!check) this.#checks.set(i, (check = { hash: hashOf(this.#events[i]!), link: this.#links[i]! }));
+    if (!check)
+      this.#checks.set(i, (check = { hash: hashOf(this.#events[i]!), link: this.#links[i]! }));
     return check;
   }
 
@@ -94,7 +101,14 @@ class LazyIntegrityChecks implements ReadonlyMap<string, IntegrityCheck> {
   [Symbol.iterator]() {
     return this.#all()[Symbol.iterator]();
   }
-  forEach(callback: (value: IntegrityCheck, key: string, map: ReadonlyMap<string, IntegrityCheck>) => void, thisArg?: unknown) {
+  forEach(
+    callback: (
+      value: IntegrityCheck,
+      key: string,
+      map: ReadonlyMap<string, IntegrityCheck>,
+    ) => void,
+    thisArg?: unknown,
+  ) {
     this.#all().forEach((value, key) => callback.call(thisArg, value, key, this));
   }
 }
@@ -104,6 +118,8 @@ class LazyIntegrityChecks implements ReadonlyMap<string, IntegrityCheck> {
  * is in the list. Links are checked for the whole list at once (cheap: no hashing); an event's
  * hash is recomputed only when its entry is first read, so a long list costs only what renders.
  */
-export function useIntegrityChecks(events: readonly AuditEvent[]): ReadonlyMap<string, IntegrityCheck> {
+export function useIntegrityChecks(
+  events: readonly AuditEvent[],
+): ReadonlyMap<string, IntegrityCheck> {
   return useMemo(() => new LazyIntegrityChecks(events), [events]);
 }

@@ -32,7 +32,9 @@ export function downloadUrl(url: string): void {
  * Export as the server does it: create → progress → download, cancellable.
  * @example const exp = useExport(); exp.start({ action: 'document.*' }, 'csv');
  */
-export function useExport(options: { autoDownload?: boolean; onDownload?: (url: string) => void } = {}): ExportState {
+export function useExport(
+  options: { autoDownload?: boolean; onDownload?: (url: string) => void } = {},
+): ExportState {
   const { client } = useViewerConfig('useExport');
   const [job, setJob] = useState<ExportJob | null>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -44,9 +46,15 @@ export function useExport(options: { autoDownload?: boolean; onDownload?: (url: 
     mutationFn: async ({ filters, format }: { filters: AuditFilters; format: ExportFormat }) => {
       controller.current?.abort();
       const abort = (controller.current = new AbortController());
-      const { data: created } = await client.exports.create({ ...normalizeFilters(filters), format }, { signal: abort.signal });
+      const { data: created } = await client.exports.create(
+        { ...normalizeFilters(filters), format },
+        { signal: abort.signal },
+      );
       setJob(created);
-      const { data: done } = await client.exports.wait(created.id, { signal: abort.signal, onProgress: setJob });
+      const { data: done } = await client.exports.wait(created.id, {
+        signal: abort.signal,
+        onProgress: setJob,
+      });
       return done;
     },
     onSuccess: (done) => {

@@ -22,11 +22,18 @@ export interface VerifyState {
  * Verifies a date range on the server to the end (following `next_cursor`), with progress.
  * @example const { status, result, checked } = useVerify({ from: '2026-03-01' });
  */
-export function useVerify(range: VerifyRange = {}, options: { enabled?: boolean } = {}): VerifyState {
+export function useVerify(
+  range: VerifyRange = {},
+  options: { enabled?: boolean } = {},
+): VerifyState {
   const { client, clientKey } = useViewerConfig('useVerify');
   const queryClient = useQueryClient();
   const stable = useMemo(
-    () => ({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}), ...(range.limit ? { limit: range.limit } : {}) }),
+    () => ({
+      ...(range.from ? { from: range.from } : {}),
+      ...(range.to ? { to: range.to } : {}),
+      ...(range.limit ? { limit: range.limit } : {}),
+    }),
     [range.from, range.to, range.limit],
   );
   const [progress, setProgress] = useState({ key: '', checked: 0 });

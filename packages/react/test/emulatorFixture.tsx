@@ -3,7 +3,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { inject } from 'vitest';
-import { ImmutableViewerProvider, type ImmutableViewerProviderProps } from '../src/ImmutableViewerProvider.js';
+import {
+  ImmutableViewerProvider,
+  type ImmutableViewerProviderProps,
+} from '../src/ImmutableViewerProvider.js';
 
 /** The emulator started by test/globalSetup.ts (real HTTP on 127.0.0.1). */
 export const emulatorUrl = (): string => inject('emulatorUrl');
@@ -41,7 +44,9 @@ export function renderWithViewer(
   client: ViewerClient,
   props: Omit<ImmutableViewerProviderProps, 'client' | 'children'> = {},
 ) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
   const wrap = (node: ReactElement) => (
     <ImmutableViewerProvider client={client} queryClient={queryClient} {...props}>
       {node}

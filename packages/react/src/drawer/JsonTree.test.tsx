@@ -39,7 +39,9 @@ describe('JsonTree', () => {
 
   it('renders 10,000 keys as the first 100 nodes, with "Show 100 more"', async () => {
     const user = userEvent.setup();
-    const huge = JSON.parse(JSON.stringify(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key${i}`, i]))));
+    const huge = JSON.parse(
+      JSON.stringify(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key${i}`, i]))),
+    );
     const { container } = render(<JsonTree data={huge} />);
     expect(nodes(container)).toHaveLength(100);
     expect(screen.getByText('key99')).toBeInTheDocument();
@@ -105,7 +107,9 @@ describe('JsonTree', () => {
 
   it('expands and collapses from the keyboard, named by its visible text and described by its path', async () => {
     const user = userEvent.setup();
-    render(<JsonTree data={{ 'a b': { c: [1, { d: true }] } }} rootName="metadata" expandDepth={1} />);
+    render(
+      <JsonTree data={{ 'a b': { c: [1, { d: true }] } }} rootName="metadata" expandDepth={1} />,
+    );
     const toggle = toggleAt('metadata["a b"]');
     // WCAG 2.5.3: the accessible name is the visible label; the state is aria-expanded, not the name.
     expect(toggle).toHaveAccessibleName('a b {1 key}');
@@ -126,18 +130,27 @@ describe('JsonTree', () => {
 
   it('shows scalars and empty containers as plain values', () => {
     render(<JsonTree data={{ n: 1.5, t: false, z: null, e: {}, a: [] }} />);
-    for (const text of ['1.5', 'false', 'null', '{}', '[]']) expect(screen.getByText(text)).toBeInTheDocument();
+    for (const text of ['1.5', 'false', 'null', '{}', '[]'])
+      expect(screen.getByText(text)).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('has no axe violations, expanded, collapsed and paged', async () => {
-    const data = JSON.parse(JSON.stringify({ list: Array.from({ length: 150 }, (_, i) => i), nested: deepJson(5), url: 'https://example.com' }));
+    const data = JSON.parse(
+      JSON.stringify({
+        list: Array.from({ length: 150 }, (_, i) => i),
+        nested: deepJson(5),
+        url: 'https://example.com',
+      }),
+    );
     const { container } = render(
       <main>
         <JsonTree data={data} />
       </main>,
     );
-    const result = await act(() => axe.run(container, { rules: { 'color-contrast': { enabled: false } } }));
+    const result = await act(() =>
+      axe.run(container, { rules: { 'color-contrast': { enabled: false } } }),
+    );
     expect(result.violations).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ interface TreeSettings {
 
 type Container = Record<string, unknown> | unknown[];
 
-const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
+const isContainer = (value: unknown): value is Container =>
+  typeof value === 'object' && value !== null;
 
 /**
  * Reads an own property without ever touching the prototype chain or running a getter: a key such
@@ -35,7 +36,11 @@ function readOwn(value: Container, key: string): unknown {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const childPath = (path: string, key: string, inArray: boolean) =>
-  inArray ? `${path}[${key}]` : IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+  inArray
+    ? `${path}[${key}]`
+    : IDENTIFIER.test(key)
+      ? `${path}.${key}`
+      : `${path}[${JSON.stringify(key)}]`;
 
 /** An absolute http(s) URL, normalised, or null: every other scheme (javascript:, data:, …) stays text. */
 function safeHttpUrl(text: string): string | null {
@@ -53,7 +58,13 @@ function Scalar({ value }: { value: unknown }) {
     const href = safeHttpUrl(value);
     const text = JSON.stringify(value);
     return href ? (
-      <a className="imv-json-value" data-type="url" href={href} target="_blank" rel="noopener noreferrer nofollow">
+      <a
+        className="imv-json-value"
+        data-type="url"
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+      >
         {text}
       </a>
     ) : (
@@ -62,8 +73,18 @@ function Scalar({ value }: { value: unknown }) {
       </span>
     );
   }
-  if (Array.isArray(value)) return <span className="imv-json-value" data-type="array">[]</span>;
-  if (isContainer(value)) return <span className="imv-json-value" data-type="object">{'{}'}</span>;
+  if (Array.isArray(value))
+    return (
+      <span className="imv-json-value" data-type="array">
+        []
+      </span>
+    );
+  if (isContainer(value))
+    return (
+      <span className="imv-json-value" data-type="object">
+        {'{}'}
+      </span>
+    );
   const type = value === null ? 'null' : typeof value;
   return (
     <span className="imv-json-value" data-type={type}>
@@ -72,10 +93,23 @@ function Scalar({ value }: { value: unknown }) {
   );
 }
 
-const sizeOf = (value: Container) => (Array.isArray(value) ? value.length : Object.keys(value).length);
+const sizeOf = (value: Container) =>
+  Array.isArray(value) ? value.length : Object.keys(value).length;
 
 /** One key and its value; a non-empty object or array gets a disclosure button and renders its children only when expanded. */
-function Node({ name, path, value, depth, settings }: { name: string; path: string; value: unknown; depth: number; settings: TreeSettings }) {
+function Node({
+  name,
+  path,
+  value,
+  depth,
+  settings,
+}: {
+  name: string;
+  path: string;
+  value: unknown;
+  depth: number;
+  settings: TreeSettings;
+}) {
   const [expanded, setExpanded] = useState(depth < settings.expandDepth);
   const pathId = useId();
   const { messages } = settings;
@@ -112,13 +146,25 @@ function Node({ name, path, value, depth, settings }: { name: string; path: stri
           {inArray ? `[${messages.jsonItems(size)}]` : `{${messages.jsonKeys(size)}}`}
         </span>
       </button>
-      {expanded ? <Children value={value} path={path} depth={depth + 1} settings={settings} /> : null}
+      {expanded ? (
+        <Children value={value} path={path} depth={depth + 1} settings={settings} />
+      ) : null}
     </li>
   );
 }
 
 /** A node's children, a page at a time: 10,000 keys cost 100 DOM nodes until asked for more. */
-function Children({ value, path, depth, settings }: { value: Container; path: string; depth: number; settings: TreeSettings }) {
+function Children({
+  value,
+  path,
+  depth,
+  settings,
+}: {
+  value: Container;
+  path: string;
+  depth: number;
+  settings: TreeSettings;
+}) {
   const inArray = Array.isArray(value);
   // Object.keys: own enumerable keys only, `__proto__` included when JSON.parse made it one.
   const keys = useMemo(() => (Array.isArray(value) ? null : Object.keys(value)), [value]);
@@ -130,7 +176,14 @@ function Children({ value, path, depth, settings }: { value: Container; path: st
   for (let i = 0; i < visible; i++) {
     const key = keys ? keys[i]! : String(i);
     nodes.push(
-      <Node key={key} name={key} path={childPath(path, key, inArray)} value={readOwn(value, key)} depth={depth} settings={settings} />,
+      <Node
+        key={key}
+        name={key}
+        path={childPath(path, key, inArray)}
+        value={readOwn(value, key)}
+        depth={depth}
+        settings={settings}
+      />,
     );
   }
   const more = Math.min(rest, settings.pageSize);

@@ -35,7 +35,10 @@ interface FocusTrapOptions {
  * on mount, Tab and Shift+Tab cycle inside, focus that lands outside is pulled back, and on unmount
  * focus returns to the element that had it before (the opener).
  */
-export function useFocusTrap(container: RefObject<HTMLElement | null>, { initialFocus, onEscape }: FocusTrapOptions = {}): void {
+export function useFocusTrap(
+  container: RefObject<HTMLElement | null>,
+  { initialFocus, onEscape }: FocusTrapOptions = {},
+): void {
   const escape = useRef(onEscape);
   useIsoLayoutEffect(() => {
     escape.current = onEscape;
@@ -45,7 +48,10 @@ export function useFocusTrap(container: RefObject<HTMLElement | null>, { initial
     const root = container.current;
     if (!root) return;
     const doc = root.ownerDocument;
-    const opener = doc.activeElement instanceof HTMLElement && !root.contains(doc.activeElement) ? doc.activeElement : null;
+    const opener =
+      doc.activeElement instanceof HTMLElement && !root.contains(doc.activeElement)
+        ? doc.activeElement
+        : null;
     let lastInside: HTMLElement | null = null;
     (initialFocus?.current ?? tabbableIn(root)[0] ?? root).focus();
 
@@ -72,8 +78,16 @@ export function useFocusTrap(container: RefObject<HTMLElement | null>, { initial
         next = e.shiftKey ? (list[index - 1] ?? last) : (list[index + 1] ?? first);
       } else if (current && root.contains(current)) {
         // On something inside that Tab skips (the heading, the panel): go on from its place.
-        const after = list.findIndex((el) => current.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-        next = e.shiftKey ? (after <= 0 ? last : list[after - 1]) : after === -1 ? first : list[after];
+        const after = list.findIndex(
+          (el) => current.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        next = e.shiftKey
+          ? after <= 0
+            ? last
+            : list[after - 1]
+          : after === -1
+            ? first
+            : list[after];
       } else {
         next = e.shiftKey ? last : first;
       }
@@ -84,7 +98,7 @@ export function useFocusTrap(container: RefObject<HTMLElement | null>, { initial
       if (target instanceof Node && root.contains(target)) {
         lastInside = target instanceof HTMLElement ? target : lastInside;
       } else {
-        (lastInside?.isConnected ? lastInside : tabbableIn(root)[0] ?? root).focus();
+        (lastInside?.isConnected ? lastInside : (tabbableIn(root)[0] ?? root)).focus();
       }
     };
     doc.addEventListener('keydown', onKeyDown);
@@ -94,7 +108,8 @@ export function useFocusTrap(container: RefObject<HTMLElement | null>, { initial
       doc.removeEventListener('focusin', onFocusIn);
       const here = doc.activeElement;
       // Give focus back unless the user has deliberately put it somewhere else meanwhile.
-      if (opener?.isConnected && (!here || here === doc.body || root.contains(here))) opener.focus();
+      if (opener?.isConnected && (!here || here === doc.body || root.contains(here)))
+        opener.focus();
     };
   }, [container, initialFocus]);
 }

@@ -30,8 +30,12 @@ describe('VerifyBadge', () => {
     const { data: expected } = await viewerFor('org_acme').verifyAll();
     const { container } = renderWithViewer(<VerifyBadge />, client);
     const status = screen.getByRole('status');
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'));
-    expect(status).toHaveTextContent(`Verified: ${new Intl.NumberFormat().format(expected.events_checked)} events`);
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'),
+    );
+    expect(status).toHaveTextContent(
+      `Verified: ${new Intl.NumberFormat().format(expected.events_checked)} events`,
+    );
     expect(expected.events_checked).toBeGreaterThan(0);
     expect(screen.getByText(/^checked .* ago$/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Verify again' })).toBeInTheDocument();
@@ -55,17 +59,27 @@ describe('VerifyBadge', () => {
     const status = screen.getByRole('status');
     await waitFor(() => expect(status).toHaveTextContent('Checked 50 events…'));
     expect(container.firstElementChild).toHaveAttribute('data-state', 'verifying');
-    expect(screen.getByRole('button', { name: 'Verify again' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Verify again' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     release();
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'));
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'),
+    );
     const { data: expected } = await viewerFor('org_acme').verifyAll();
     expect(status).toHaveTextContent(`Verified: ${expected.events_checked} events`);
   });
 
   it('shows a broken chain naming the first break, and opens that event', async () => {
     const onBreakSelect = vi.fn();
-    const { container } = renderWithViewer(<VerifyBadge onBreakSelect={onBreakSelect} />, viewerFor('org_broken'));
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'broken'));
+    const { container } = renderWithViewer(
+      <VerifyBadge onBreakSelect={onBreakSelect} />,
+      viewerFor('org_broken'),
+    );
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'broken'),
+    );
     expect(screen.getByRole('status')).toHaveTextContent('Chain broken: 1 break');
     const first = screen.getByRole('button', { name: 'First: hash mismatch at #6' });
     expect(first).toHaveAccessibleDescription('Open the first broken event');
@@ -78,8 +92,12 @@ describe('VerifyBadge', () => {
       <VerifyBadge onBreakSelect={vi.fn()} />,
       viewerFor('org_broken', { actor_id: 'user_someone_else' }),
     );
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'broken'));
-    expect(screen.getByText(/First: hash mismatch at #6/)).toHaveTextContent("(another actor's event)");
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'broken'),
+    );
+    expect(screen.getByText(/First: hash mismatch at #6/)).toHaveTextContent(
+      "(another actor's event)",
+    );
     expect(screen.queryByRole('button', { name: /First:/ })).toBeNull();
   });
 
@@ -108,25 +126,36 @@ describe('VerifyBadge', () => {
       },
     });
     const { container } = renderWithViewer(<VerifyBadge />, client);
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Could not verify: Try later.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Could not verify: Try later.'),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'));
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'),
+    );
   });
 
   it('verifies again from the start when "Verify again" is pressed', async () => {
     const client = viewerFor('org_acme');
     const verifyAll = vi.spyOn(client, 'verifyAll');
     const { container } = renderWithViewer(<VerifyBadge />, client);
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'));
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'),
+    );
     expect(verifyAll).toHaveBeenCalledTimes(1);
     await userEvent.click(screen.getByRole('button', { name: 'Verify again' }));
     await waitFor(() => expect(verifyAll).toHaveBeenCalledTimes(2));
-    await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'));
+    await waitFor(() =>
+      expect(container.firstElementChild).toHaveAttribute('data-state', 'verified'),
+    );
   });
 
   it('forwards its ref and merges className and other props onto its element', async () => {
     const ref = { current: null as HTMLDivElement | null };
-    renderWithViewer(<VerifyBadge ref={ref} className="mine" data-testid="badge" />, viewerFor('org_acme'));
+    renderWithViewer(
+      <VerifyBadge ref={ref} className="mine" data-testid="badge" />,
+      viewerFor('org_acme'),
+    );
     const badge = screen.getByTestId('badge');
     expect(ref.current).toBe(badge);
     expect(badge).toHaveClass('imv-verify-badge', 'mine');
@@ -136,12 +165,16 @@ describe('VerifyBadge', () => {
 
   it('has no axe violations when verified and when broken', async () => {
     const a = renderWithViewer(<VerifyBadge />, viewerFor('org_acme'));
-    await waitFor(() => expect(a.container.firstElementChild).toHaveAttribute('data-state', 'verified'));
+    await waitFor(() =>
+      expect(a.container.firstElementChild).toHaveAttribute('data-state', 'verified'),
+    );
     const r1 = await axe.run(a.container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r1.violations).toEqual([]);
     a.unmount();
     const b = renderWithViewer(<VerifyBadge onBreakSelect={vi.fn()} />, viewerFor('org_broken'));
-    await waitFor(() => expect(b.container.firstElementChild).toHaveAttribute('data-state', 'broken'));
+    await waitFor(() =>
+      expect(b.container.firstElementChild).toHaveAttribute('data-state', 'broken'),
+    );
     const r2 = await axe.run(b.container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r2.violations).toEqual([]);
   });

@@ -19,7 +19,12 @@ export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
   onBreakSelect?: (eventId: string) => void;
 }
 
-const ICONS: Record<VerifyBadgeState, string> = { verifying: '⟳', verified: '✓', broken: '✗', error: '!' };
+const ICONS: Record<VerifyBadgeState, string> = {
+  verifying: '⟳',
+  verified: '✓',
+  broken: '✗',
+  error: '!',
+};
 
 /** The break with the lowest sequence: where the chain first stops being trustworthy. */
 function firstBreak(breaks: VerifyBreak[]): VerifyBreak | undefined {
@@ -49,9 +54,12 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   else state = result.valid ? 'verified' : 'broken';
 
   let text: string;
-  if (state === 'verifying') text = checked > 0 ? messages.verifyProgress(formatNumber(checked, code)) : messages.verifying;
-  else if (state === 'error') text = error?.message ? messages.verifyErrorDetail(error.message) : messages.verifyError;
-  else if (state === 'verified') text = messages.verified(formatNumber(result!.events_checked, code));
+  if (state === 'verifying')
+    text = checked > 0 ? messages.verifyProgress(formatNumber(checked, code)) : messages.verifying;
+  else if (state === 'error')
+    text = error?.message ? messages.verifyErrorDetail(error.message) : messages.verifyError;
+  else if (state === 'verified')
+    text = messages.verified(formatNumber(result!.events_checked, code));
   else text = messages.broken(result!.breaks.length);
 
   const first = state === 'broken' ? firstBreak(result!.breaks) : undefined;
@@ -75,7 +83,11 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
         {text}
       </span>
       {state === 'verified' && result ? (
-        <RelativeTime iso={result.verified_at} className="imv-verify-badge__when" data-slot="verify-badge-time">
+        <RelativeTime
+          iso={result.verified_at}
+          className="imv-verify-badge__when"
+          data-slot="verify-badge-time"
+        >
           {messages.verifiedAt}
         </RelativeTime>
       ) : null}
@@ -97,7 +109,11 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
             </span>
           </>
         ) : (
-          <span className="imv-verify-badge__break" data-slot="verify-badge-break" data-break-type={first.type}>
+          <span
+            className="imv-verify-badge__break"
+            data-slot="verify-badge-break"
+            data-break-type={first.type}
+          >
             {firstText}
             {first.event_id === null ? <> {messages.breakOtherActor}</> : null}
           </span>

@@ -37,7 +37,15 @@ export function scenarioClient(scenario: Scenario): ViewerClient {
   });
 }
 
-function Panel({ scenario, messages, children }: { scenario: Scenario; messages?: Partial<Messages>; children: ReactNode }) {
+function Panel({
+  scenario,
+  messages,
+  children,
+}: {
+  scenario: Scenario;
+  messages?: Partial<Messages>;
+  children: ReactNode;
+}) {
   const [client] = useState(() => scenarioClient(scenario));
   const headingId = useId();
   return (
@@ -98,6 +106,9 @@ export function StateGrid({ scenarios, minWidth = 320, messages, children }: Sta
 export function panelLabels(
   label: (title: string) => Partial<Messages>,
 ): Record<Scenario, Partial<Messages>> {
-  const entries = (Object.keys(SCENARIO_TITLES) as Scenario[]).map((s) => [s, label(SCENARIO_TITLES[s])]);
+  const entries = (Object.keys(SCENARIO_TITLES) as Scenario[]).map((s) => [
+    s,
+    label(SCENARIO_TITLES[s]),
+  ]);
   return Object.fromEntries(entries) as Record<Scenario, Partial<Messages>>;
 }
