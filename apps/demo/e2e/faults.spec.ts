@@ -5,7 +5,15 @@
  * Every request is counted; each test prints its counts ("[faults] …") and asserts a bound.
  */
 import type { Page, Request } from '@playwright/test';
-import { applyFilter, eventRows, eventTable, expect, rowsLoaded, test } from './fixtures.js';
+import {
+  applyFilter,
+  eventRows,
+  eventTable,
+  expect,
+  openFilteredLog,
+  rowsLoaded,
+  test,
+} from './fixtures.js';
 
 const API = `${process.env.DEMO_EMULATOR_URL}/api/v1/**`;
 const TOKEN_ENDPOINT = '**/api/viewer-token';
@@ -111,16 +119,6 @@ async function watchFewestRows(page: Page): Promise<() => Promise<number>> {
 
 const pagination = (page: Page) => page.getByRole('navigation', { name: 'Pagination' });
 const actionFilter = (page: Page) => page.getByRole('textbox', { name: 'Action', exact: true });
-
-/** Opens the organisation log filtered by action document.* (page 1, verified): state to keep. */
-async function openFilteredLog(page: Page) {
-  await page.goto('/audit-log');
-  await rowsLoaded(page);
-  await applyFilter(page, 'Action', 'document.*');
-  await expect(page).toHaveURL(/[?&]imv\.action=document\.\*/);
-  await rowsLoaded(page);
-  await expect(page.getByText(/^Verified: [\d,]+ events$/)).toBeVisible();
-}
 
 async function expectDocumentRows(page: Page) {
   const actions = await eventRows(page).locator('td[data-column-id="action"]').allInnerTexts();

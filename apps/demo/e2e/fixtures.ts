@@ -76,6 +76,16 @@ export async function applyFilter(page: Page, label: string, value: string) {
 }
 
 /** Counts what a viewer token of `userId` can see with these filters, straight from the API. */
+/** Opens the organisation log filtered by action document.* (page 1, verified): state to keep. */
+export async function openFilteredLog(page: Page) {
+  await page.goto('/audit-log');
+  await rowsLoaded(page);
+  await applyFilter(page, 'Action', 'document.*');
+  await expect(page).toHaveURL(/[?&]imv\.action=document\.\*/);
+  await rowsLoaded(page);
+  await expect(page.getByText(/^Verified: [\d,]+ events$/)).toBeVisible();
+}
+
 export async function countEvents(
   userId: string,
   filters: EventFilters,

@@ -1,4 +1,4 @@
-import { applyFilter, columnTexts, expect, rowsLoaded, test } from './fixtures.js';
+import { columnTexts, expect, openFilteredLog, rowsLoaded, test } from './fixtures.js';
 
 // The backend mints 60-second tokens for the tests; the client asks for a new one when fewer
 // than 30 seconds remain. The page's clock is moved forward instead of waiting.
@@ -10,12 +10,7 @@ test('a short-lived viewer token is refreshed without losing the filters', async
       tokenRequests.push(request.postData() ?? '');
   });
 
-  await page.goto('/audit-log');
-  await rowsLoaded(page);
-  await applyFilter(page, 'Action', 'document.*');
-  await expect(page).toHaveURL(/[?&]imv\.action=document\.\*/);
-  await rowsLoaded(page);
-  await expect(page.getByText(/^Verified: [\d,]+ events$/)).toBeVisible();
+  await openFilteredLog(page);
   const before = tokenRequests.length;
   expect(before).toBeGreaterThanOrEqual(1);
   expect(JSON.parse(tokenRequests[0]!)).toMatchObject({ scope: 'organisation' });
