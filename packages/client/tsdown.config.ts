@@ -8,7 +8,8 @@ export default defineConfig({
   platform: 'neutral',
   target: 'es2022',
   fixedExtension: false,
-  dts: true,
+  // The contract is a private workspace package: bundle its code and inline its types.
+  dts: { resolve: ['@getimmutable/contract'], eager: true },
   sourcemap: true,
   clean: true,
 });

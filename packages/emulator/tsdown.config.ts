@@ -9,10 +9,9 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   fixedExtension: false,
-  // The emulator uses the client only for its wire types: inline them, so the emulator installs
-  // alone and has no runtime dependency on the client.
-  // (eager: the lazy mode cannot follow the client's `export type *`.)
-  dts: { resolve: ['@getimmutable/client'], eager: true },
+  // The contract is a private workspace package: bundle its code and inline its types, so the
+  // emulator installs alone. (eager: the lazy mode cannot follow `export type *`.)
+  dts: { resolve: ['@getimmutable/contract'], eager: true },
   sourcemap: true,
   clean: true,
 });

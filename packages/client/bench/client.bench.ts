@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { canonicalize, checkEvent, eventHashInput } from '../src/index.js';
 import { sha256Hex } from '../src/sha256.js';
-import type { AuditEvent } from '../src/types.js';
+import type { AuditEvent } from '@getimmutable/contract';
 
 const TARGET_EVENTS_PER_S = 250_000;
 const TARGET_GZIP_BYTES = 8 * 1024;

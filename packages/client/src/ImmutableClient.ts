@@ -29,7 +29,8 @@ import type {
   VerifyParams,
   VerifyResult,
   ViewerToken,
-} from './types.js';
+} from '@getimmutable/contract';
+import { MAX_BATCH } from '@getimmutable/contract';
 
 export interface ImmutableClientOptions {
   /** Your `imk_` API key. Server-side only. */
@@ -50,8 +51,6 @@ export interface ViewerTokenRequest {
   /** Seconds, 60..86400. @default 3600 */
   ttl?: number;
 }
-
-export const MAX_BATCH = 100;
 
 const eventData = dataShape(eventShape);
 const eventPage = pageShape(eventShape);

@@ -5,7 +5,7 @@ import type {
   EventPayload,
   ResourceObject,
   TargetInput,
-} from './types.js';
+} from '@getimmutable/contract';
 
 /**
  * An event being built by `client.actor(...)`: each method sets a field and returns the same

@@ -1,4 +1,4 @@
-import type { AuditEvent } from './types.js';
+import type { AuditEvent } from '@getimmutable/contract';
 
 export interface ChainLinkCheck {
   id: string | null;

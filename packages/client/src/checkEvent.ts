@@ -1,5 +1,5 @@
 import { computeEventHash } from './computeEventHash.js';
-import type { AuditEvent } from './types.js';
+import type { AuditEvent } from '@getimmutable/contract';
 
 export interface EventCheck {
   /** The event's id, or null when it has none. */

@@ -1,7 +1,7 @@
-import { canonicalMembers } from './canonicalize.js';
+import { canonicalMembers } from '@getimmutable/contract';
 import { nativeSha256 } from './nativeSha256.js';
 import { sha256Hex } from './sha256.js';
-import type { AuditEvent } from './types.js';
+import type { AuditEvent } from '@getimmutable/contract';
 
 /** The hashed object's keys in JCS order (UTF-16 code units): the order written out below. */
 const HASHED_KEYS = [

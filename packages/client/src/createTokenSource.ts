@@ -1,6 +1,6 @@
 import { ImmutableError, isImmutableError } from './ImmutableError.js';
 import type { Credentials } from './transport.js';
-import type { ViewerToken } from './types.js';
+import type { ViewerToken } from '@getimmutable/contract';
 
 /** Refresh when fewer than this many ms of a token's life remain. */
 const REFRESH_MARGIN_MS = 30_000;

@@ -21,7 +21,7 @@ import type {
   VerifyParams,
   VerifyResult,
   ViewerToken,
-} from './types.js';
+} from '@getimmutable/contract';
 
 export interface ViewerClientOptions {
   /** The service's origin; the client appends `/api/v1/...`. */

@@ -9,9 +9,24 @@ export type {
 } from './createViewerClient.js';
 export { ImmutableError, isImmutableError } from './ImmutableError.js';
 export type { RetryOptions } from './transport.js';
-export { canonicalize } from './canonicalize.js';
 export { computeEventHash, eventHashInput } from './computeEventHash.js';
 export { checkEvent, type EventCheck } from './checkEvent.js';
 export { checkChain, type ChainLinkCheck } from './checkChain.js';
 export { sha256Hex } from './sha256.js';
-export type * from './types.js';
+// The contract (one definition, bundled in): its names and the limits a viewer asks within,
+// the JCS its hashes cover, and the wire types.
+export {
+  ALERT_RULE_TYPES,
+  ALERT_SEVERITIES,
+  EXPORT_FORMATS,
+  EXPORT_STATUSES,
+  FILTER_NAMES,
+  VERIFY_BREAK_TYPES,
+  PAGE_LIMIT,
+  VERIFY_LIMIT,
+  SEARCH_LIMITS,
+  MAX_FILTER_LENGTH,
+  clampPageSize,
+  canonicalize,
+} from '@getimmutable/contract';
+export type * from '@getimmutable/contract';

@@ -6,7 +6,7 @@ import type {
   Page,
   VerifyResult,
   ViewerToken,
-} from './types.js';
+} from '@getimmutable/contract';
 
 /**
  * Run-time checks of response bodies. A shape returns a sentence naming the first problem

@@ -22,10 +22,21 @@ describe('the viewer entry', () => {
       `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
     );
     expect(Object.keys(exported).sort()).toEqual([
+      'ALERT_RULE_TYPES',
+      'ALERT_SEVERITIES',
+      'EXPORT_FORMATS',
+      'EXPORT_STATUSES',
+      'FILTER_NAMES',
       'ImmutableError',
+      'MAX_FILTER_LENGTH',
+      'PAGE_LIMIT',
+      'SEARCH_LIMITS',
+      'VERIFY_BREAK_TYPES',
+      'VERIFY_LIMIT',
       'canonicalize',
       'checkChain',
       'checkEvent',
+      'clampPageSize',
       'computeEventHash',
       'createViewerClient',
       'eventHashInput',

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '../src/createEmulator.js';
-import { SEARCH_LIMITS } from '../src/eventFilters.js';
+import { SEARCH_LIMITS } from '@getimmutable/contract';
 import { generateSeedEvents } from '../src/generateSeedEvents.js';
 import { seedEmulator } from '../src/seed.js';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from './openDatabase.js';
 import { globToRegExp } from './glob.js';
-import type { AlertRuleType, AuditEvent } from './types.js';
+import type { AlertRuleType, AlertSeverity, AuditEvent } from './types.js';
 
 export interface AlertOptions {
   /** More than this many events by one actor within 60 s raises `high_volume`. @default 100 */
@@ -12,7 +12,7 @@ export interface AlertOptions {
   sensitiveActions?: string[];
 }
 
-const SEVERITY: Record<AlertRuleType, 'medium' | 'high'> = {
+const SEVERITY: Record<AlertRuleType, AlertSeverity> = {
   new_country: 'medium',
   high_volume: 'high',
   sensitive_action: 'high',

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { canonicalize } from './canonicalize.js';
+import { canonicalize } from '@getimmutable/contract';
 import { sha256Hex } from './sha256.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { EventFields, HashedEvent } from './types.js';

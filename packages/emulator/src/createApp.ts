@@ -3,6 +3,14 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import {
+  ALERT_RULE_TYPES,
+  EXPORT_FORMATS,
+  MAX_BATCH,
+  MAX_BODY_BYTES,
+  PAGE_LIMIT,
+  VERIFY_LIMIT,
+} from '@getimmutable/contract';
 import { cors } from './cors.js';
 import { parseEventFilters } from './eventFilters.js';
 import type { EventStore } from './EventStore.js';
@@ -11,15 +19,11 @@ import type { ExportJobs } from './ExportJobs.js';
 import { HttpError, notFound, validationError, type FieldErrors } from './HttpError.js';
 import type { Db } from './openDatabase.js';
 import { parseTimeRange } from './timeBounds.js';
-import type { ExportFormat, Scope } from './types.js';
+import type { Scope } from './types.js';
 import { validatePayload, optionalString, requiredString } from './validatePayload.js';
 import { verifyChains } from './verifyChains.js';
 import { listAlerts } from './listAlerts.js';
 import { authenticate, signViewerToken } from './viewerTokens.js';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-const RULE_TYPES = ['new_country', 'high_volume', 'sensitive_action'];
-const FORMATS: ExportFormat[] = ['csv', 'json', 'ndjson'];
 
 export interface AppParts {
   db: Db;
@@ -129,8 +133,8 @@ export function createApp(parts: AppParts): Hono<Env> {
     const list = isObject(body) ? body.events : undefined;
     if (!isObject(body)) errors.body = ['must be a JSON object with an events array'];
     else if (!Array.isArray(list)) errors.events = ['must be an array of event payloads'];
-    else if (list.length < 1 || list.length > 100)
-      errors.events = ['must hold between 1 and 100 events'];
+    else if (list.length < 1 || list.length > MAX_BATCH)
+      errors.events = [`must hold between 1 and ${MAX_BATCH} events`];
     if (Object.keys(errors).length > 0) throw validationError(errors);
     const payloads = (list as unknown[]).map((raw, i) =>
       validatePayload(raw, errors, `events.${i}.`),
@@ -143,7 +147,7 @@ export function createApp(parts: AppParts): Hono<Env> {
 
   api.get('/events', (c) => {
     const query = c.req.query();
-    const limit = parseLimit(query.limit, 100, 25);
+    const limit = parseLimit(query.limit, PAGE_LIMIT);
     const filters = parseEventFilters(query);
     return c.json(
       events.query(filters, c.get('scope'), { cursor: query.cursor || undefined, limit }),
@@ -161,7 +165,7 @@ export function createApp(parts: AppParts): Hono<Env> {
     const errors: FieldErrors = {};
     const range = parseTimeRange(query.from || undefined, query.to || undefined, errors);
     if (Object.keys(errors).length > 0) throw validationError(errors);
-    const limit = parseLimit(query.limit, 100_000, 10_000);
+    const limit = parseLimit(query.limit, VERIFY_LIMIT);
     const result = verifyChains(
       db,
       c.get('scope'),
@@ -196,9 +200,9 @@ export function createApp(parts: AppParts): Hono<Env> {
 
   api.get('/alerts', (c) => {
     const query = c.req.query();
-    const limit = parseLimit(query.limit, 100, 25);
-    if (query.rule_type && !RULE_TYPES.includes(query.rule_type)) {
-      throw validationError({ rule_type: [`must be one of ${RULE_TYPES.join(', ')}`] });
+    const limit = parseLimit(query.limit, PAGE_LIMIT);
+    if (query.rule_type && !isOneOf(ALERT_RULE_TYPES, query.rule_type)) {
+      throw validationError({ rule_type: [`must be one of ${ALERT_RULE_TYPES.join(', ')}`] });
     }
     return c.json(
       listAlerts(
@@ -215,11 +219,11 @@ export function createApp(parts: AppParts): Hono<Env> {
     const body = await readJson(c);
     if (!isObject(body)) throw validationError({ body: ['must be a JSON object'] });
     const format = body.format ?? 'csv';
-    if (!FORMATS.includes(format as ExportFormat)) {
-      throw validationError({ format: [`must be one of ${FORMATS.join(', ')}`] });
+    if (!isOneOf(EXPORT_FORMATS, format)) {
+      throw validationError({ format: [`must be one of ${EXPORT_FORMATS.join(', ')}`] });
     }
     const filters = parseEventFilters(body);
-    const job = exports.create(filters, format as ExportFormat, c.get('scope'));
+    const job = exports.create(filters, format, c.get('scope'));
     return c.json({ data: job }, 202);
   });
 
@@ -271,10 +275,17 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-function parseLimit(value: string | undefined, max: number, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
+function parseLimit(
+  value: string | undefined,
+  limits: { min: number; max: number; default: number },
+): number {
+  if (value === undefined || value === '') return limits.default;
   const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1 && n <= max))
-    throw validationError({ limit: [`must be an integer from 1 to ${max}`] });
+  if (!(n >= limits.min && n <= limits.max))
+    throw validationError({ limit: [`must be an integer from ${limits.min} to ${limits.max}`] });
   return n;
+}
+
+function isOneOf<T extends string>(names: readonly T[], value: unknown): value is T {
+  return (names as readonly unknown[]).includes(value);
 }

@@ -1,35 +1,26 @@
+import {
+  EQUALITY_FILTER_NAMES,
+  FILTER_NAMES,
+  MAX_FILTER_LENGTH,
+  SEARCH_LIMITS,
+  type FilterName,
+} from '@getimmutable/contract';
 import { globToSqlite } from './glob.js';
 import { validationError, type FieldErrors } from './HttpError.js';
 import { isWellFormed } from './isWellFormed.js';
 import { parseTimeRange } from './timeBounds.js';
 import type { Scope } from './types.js';
 
-const EQUALITY = ['actor_id', 'resource', 'resource_id', 'tenant_id', 'session_id'] as const;
-export const FILTER_NAMES = [
-  ...EQUALITY,
-  'action',
-  'target_type',
-  'target_id',
-  'search',
-  'from',
-  'to',
-] as const;
-
-export type FilterName = (typeof FILTER_NAMES)[number];
 /** Validated `GET /events` filters; `from`/`to` already normalized to `created_at` strings. */
 export type EventFilters = Partial<Record<FilterName, string>>;
 
-/** The longest filter value, in UTF-16 units; `search` has its own, stricter limits. */
-const MAX_FILTER_LENGTH = 1000;
-
-/**
- * What one `search` may ask (docs/api.md, Query), so that no request holds the one JS thread
- * for long: a word of 1–2 characters can't use the trigram index and is a LIKE over every
+/*
+ * Why SEARCH_LIMITS (the contract's) are what they are — so that no request holds the one JS
+ * thread for long: a word of 1–2 characters can't use the trigram index and is a LIKE over every
  * event's text, and the index reads more entries for every indexed character. The worst search
  * these limits allow held the server 0.85 s at 1M events (bench/emulator.bench.ts); without
  * them, 499 one-letter words held it 2.1 s at 18k events.
  */
-export const SEARCH_LIMITS = { characters: 100, words: 8, shortWords: 2 } as const;
 
 /**
  * Validates filters from a query string or an export body. Empty values are ignored; a
@@ -142,7 +133,7 @@ export function filtersSql(
 ): SqlFragment {
   const out: SqlFragment = { where: [], params: [] };
   scopeSql(scope, out);
-  for (const name of EQUALITY) {
+  for (const name of EQUALITY_FILTER_NAMES) {
     const value = filters[name];
     if (value === undefined) continue;
     out.where.push(`e.${name} = ?`);

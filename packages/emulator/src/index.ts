@@ -5,7 +5,7 @@ export {
   type Emulator,
   type EmulatorOptions,
 } from './createEmulator.js';
-export { canonicalize } from './canonicalize.js';
+export { canonicalize } from '@getimmutable/contract';
 export { generateSeedEvents, seedEmulator, type SeedOptions } from './seed.js';
 export { tamper, type TamperAction } from './tamper.js';
 export type * from './types.js';

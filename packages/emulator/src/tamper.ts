@@ -1,4 +1,4 @@
-import { canonicalize } from './canonicalize.js';
+import { canonicalize } from '@getimmutable/contract';
 import type { Db } from './openDatabase.js';
 
 export type TamperAction =

@@ -1,13 +1,14 @@
 /**
- * The emulator's types. The wire shapes of docs/api.md are the client's (one definition for
+ * The emulator's types. The wire shapes of docs/api.md are the contract's (one definition for
  * the whole repository); what is emulator-only — a payload's stored fields, the hashed object,
  * the caller's scope — is defined here.
  */
-import type { AuditEvent } from '@getimmutable/client';
+import type { AuditEvent } from '@getimmutable/contract';
 
 export type {
   Alert,
   AlertRuleType,
+  AlertSeverity,
   AuditEvent,
   EventContext,
   ExportFormat,
@@ -19,7 +20,7 @@ export type {
   VerifyBreak,
   VerifyBreakType,
   VerifyResult,
-} from '@getimmutable/client';
+} from '@getimmutable/contract';
 
 /** Every field of an event except `id`, `created_at` and `integrity`: what a payload becomes. */
 export type EventFields = Omit<AuditEvent, 'id' | 'created_at' | 'integrity'>;

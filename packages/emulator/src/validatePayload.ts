@@ -1,14 +1,14 @@
+import {
+  MAX_METADATA_BYTES,
+  MAX_METADATA_DEPTH,
+  MAX_STRING,
+  MAX_TARGETS,
+  MAX_USER_AGENT,
+} from '@getimmutable/contract';
 import type { EventContext, EventFields, Target } from './types.js';
 import type { FieldErrors } from './HttpError.js';
 import { isWellFormed } from './isWellFormed.js';
 
-export const MAX_STRING = 255;
-export const MAX_USER_AGENT = 1024;
-export const MAX_METADATA_BYTES = 65_536;
-/** Not in the wire contract's numbers but documented in docs/api.md: keeps hashing and the UI safe. */
-export const MAX_METADATA_DEPTH = 64;
-/** Documented in docs/api.md with the other limits: each target is a stored row and searched text. */
-export const MAX_TARGETS = 100;
 const MAX_SAFE = 2 ** 53;
 
 const encoder = new TextEncoder();

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalize } from '../src/canonicalize.js';
+import { canonicalize } from '@getimmutable/contract';
 import { API_KEY, payload, startHarness, type Harness } from './harness.js';
 
 type Ev = {

@@ -150,7 +150,7 @@ async function allEvents(h: Harness): Promise<Ev[]> {
 
 describe('the test JCS', () => {
   it('reproduces the RFC 8785 vectors byte for byte', () => {
-    const dir = path.join(here, 'fixtures', 'rfc8785');
+    const dir = path.join(here, '../../contract/test/fixtures/rfc8785');
     const names = fs.readdirSync(path.join(dir, 'input'));
     expect(names.length).toBeGreaterThanOrEqual(6);
     for (const name of names) {

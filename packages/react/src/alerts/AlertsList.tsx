@@ -1,4 +1,4 @@
-import type { Alert, AlertRuleType } from '@getimmutable/client';
+import { ALERT_RULE_TYPES, type Alert, type AlertRuleType } from '@getimmutable/client';
 import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
 import { formatAbsolute, zoneLabel } from '../formatTime.js';
@@ -11,7 +11,6 @@ import { usePresentation } from '../viewerContext.js';
 
 export type AlertsListState = 'loading' | 'error' | 'empty' | 'ready';
 
-const RULES: AlertRuleType[] = ['new_country', 'high_volume', 'sensitive_action'];
 const SEVERITY_ICONS: Record<Alert['severity'], string> = { low: '•', medium: '▲', high: '⬤' };
 
 export interface AlertsListProps extends HTMLAttributes<HTMLDivElement> {
@@ -91,7 +90,7 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
           onChange={(e) => setRuleType((e.currentTarget.value || null) as AlertRuleType | null)}
         >
           <option value="">{messages.allRules}</option>
-          {RULES.map((rule) => (
+          {ALERT_RULE_TYPES.map((rule) => (
             <option key={rule} value={rule}>
               {ruleName(rule)}
             </option>

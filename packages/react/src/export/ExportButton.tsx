@@ -1,4 +1,4 @@
-import { isImmutableError, type ExportFormat } from '@getimmutable/client';
+import { EXPORT_FORMATS, isImmutableError, type ExportFormat } from '@getimmutable/client';
 import { forwardRef, useId, useRef, type HTMLAttributes } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
 import { cx } from '../cx.js';
@@ -8,8 +8,6 @@ import { usePresentation } from '../viewerContext.js';
 import { formatNumber } from '../formatNumber.js';
 
 export type ExportButtonState = ExportState['status'];
-
-const FORMATS: ExportFormat[] = ['csv', 'json', 'ndjson'];
 
 export interface ExportButtonProps extends HTMLAttributes<HTMLDivElement> {
   /** The filters to export (the same ones the table shows). @default {} (every event in scope) */
@@ -99,7 +97,7 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
         value={format}
         onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
       >
-        {FORMATS.map((f) => (
+        {EXPORT_FORMATS.map((f) => (
           <option key={f} value={f}>
             {messages.exportFormats[f] ?? f}
           </option>

@@ -1,4 +1,11 @@
 /** The wire shapes of docs/api.md, field for field (snake_case, as sent and received). */
+import type {
+  AlertRuleType,
+  AlertSeverity,
+  ExportFormat,
+  ExportStatus,
+  VerifyBreakType,
+} from './names.js';
 
 export interface Target {
   type: string;
@@ -83,13 +90,11 @@ export interface EventFilters {
   limit?: number;
 }
 
-export type AlertRuleType = 'new_country' | 'high_volume' | 'sensitive_action';
-
 export interface Alert {
   id: string;
   rule_type: AlertRuleType;
   reason: string;
-  severity: 'low' | 'medium' | 'high';
+  severity: AlertSeverity;
   event_id: string;
   actor_id: string;
   tenant_id: string | null;
@@ -102,9 +107,6 @@ export interface AlertFilters {
   /** 1..100. @default 25 */
   limit?: number;
 }
-
-export type ExportFormat = 'csv' | 'json' | 'ndjson';
-export type ExportStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 export interface ExportJob {
   id: string;
@@ -124,9 +126,6 @@ export type ExportRequest = Omit<EventFilters, 'cursor' | 'limit'> & {
   /** @default 'csv' */
   format?: ExportFormat;
 };
-
-export type VerifyBreakType =
-  'hash_mismatch' | 'chain_mismatch' | 'sequence_gap' | 'column_mismatch';
 
 export interface VerifyBreak {
   type: VerifyBreakType;

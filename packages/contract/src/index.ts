@@ -1,0 +1,9 @@
+/**
+ * @getimmutable/contract — the Immutable API's contract (docs/api.md) as one zero-dependency
+ * definition: its names, its limits, its wire types and the JSON canonicalization its hashes
+ * cover. The client, the kit, the emulator and the stories import it; nothing here does I/O.
+ */
+export * from './names.js';
+export * from './limits.js';
+export type * from './wireTypes.js';
+export { canonicalize, canonicalMembers } from './canonicalize.js';
