@@ -34,6 +34,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
@@ -47,7 +48,8 @@ const API_KEY = `imk_${'x'.repeat(32)}`;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = path.join(root, 'packages/client');
 const resultsDir = path.join(root, 'bench/results');
-const profile = process.argv.includes('--profile');
+const { values: args } = parseArgs({ options: { profile: { type: 'boolean', default: false } } });
+const profile = args.profile;
 // esbuild, tsx and the emulator are the client package's devDependencies, not the root's.
 const clientRequire = createRequire(path.join(clientDir, 'package.json'));
 

@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   auditLogBundle,
   auditLogComposition,
@@ -41,21 +42,26 @@ const FRAME_JITTER_MS = 0.5;
 const DOM_TOLERANCE = 0.05;
 
 // ─── Options ────────────────────────────────────────────────────────────────────────────
-const argv = process.argv.slice(2).filter((a) => a !== '--');
-const option = (name) => {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
-};
+// `pnpm bench -- --only x` passes a bare `--` through; parseArgs would take it as the end of options.
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
 const list = (value) => (value ? value.split(',').map((s) => s.trim()) : null);
-const runs = Math.max(1, Number(option('runs') ?? 5));
-const only = list(option('only'));
-const skip = list(option('skip')) ?? [];
+const runs = Math.max(1, Number(args.runs));
+if (!Number.isInteger(runs)) throw new Error(`--runs must be a whole number, got "${args.runs}"`);
+const only = list(args.only);
+const skip = list(args.skip) ?? [];
 for (const part of [...(only ?? []), ...skip]) {
   if (!PARTS.includes(part)) throw new Error(`unknown part "${part}"; parts: ${PARTS.join(', ')}`);
 }
 const wants = (part) => (only ? only.includes(part) : true) && !skip.includes(part);
-const profileAll = argv.includes('--profile');
+const profileAll = args.profile;
 const emulatorEvents = Number(process.env.BENCH_EVENTS ?? 100_000);
 
 const started = new Date();
