@@ -98,13 +98,26 @@ describe.each(['client', 'react', 'emulator'] as const)('the %s tarball', (name)
     expect(packed.manifest.sideEffects).toBeDefined();
   });
 
-  it('maps its code only to its own sources, and ships them inside the maps', () => {
+  it('maps its code only to its own sources (and the contract it bundles), inside the maps', () => {
     for (const map of packed.files.filter((f) => f.endsWith('.map'))) {
       const { sources, sourcesContent } = JSON.parse(
         fs.readFileSync(path.join(packed.root, map), 'utf8'),
       );
-      for (const source of sources) expect(source, map).toMatch(/^\.\.\/src\/[\w/.-]+\.tsx?$/);
+      for (const source of sources)
+        expect(source, map).toMatch(/^\.\.\/(\.\.\/contract\/)?src\/[\w/.-]+\.tsx?$/);
       expect(sourcesContent?.length, map).toBe(sources.length);
+    }
+  });
+
+  // The contract is a private workspace package: a tarball that imported it, or listed it as a
+  // dependency, would not install from the registry.
+  it('bundles the private contract instead of depending on it', () => {
+    const manifest = JSON.stringify(packed.manifest);
+    expect(manifest).not.toContain('@getimmutable/contract');
+    for (const file of packed.files.filter((f) => /\.(js|d\.ts)$/.test(f))) {
+      expect(fs.readFileSync(path.join(packed.root, file), 'utf8'), file).not.toContain(
+        '@getimmutable/contract',
+      );
     }
   });
 });

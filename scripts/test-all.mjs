@@ -83,6 +83,16 @@ function playwright(title, filter) {
 
 check('typecheck', 'pnpm', ['run', '--silent', 'typecheck']);
 check('lint', 'pnpm', ['run', '--silent', 'lint']);
+check('formatting (prettier --check)', 'pnpm', [
+  'exec',
+  'prettier',
+  '--check',
+  '--log-level',
+  'warn',
+  '.',
+]);
+check('unused files, exports and dependencies (knip)', 'pnpm', ['exec', 'knip']);
+check('size limits (size-limit: .size-limit.mjs)', 'pnpm', ['exec', 'size-limit']);
 vitest('unit and integration tests', []);
 if (fs.existsSync('vitest.storybook.config.ts')) {
   vitest('Storybook stories in Chromium', ['--config', 'vitest.storybook.config.ts']);

@@ -1,5 +1,5 @@
-// What an app pays in bytes, measured as the size guard measures it (packages/react/scripts/
-// measureBundle.mjs: esbuild, minified, ES2022, browser; min and min+gzip -9).
+// What an app pays in bytes (packages/react/scripts/measureBundle.mjs: esbuild, minified, ES2022,
+// browser; min and min+gzip -9), in layers. The size guard of `pnpm test` is size-limit.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { clientDir, reactDir } from './esbuild.mjs';
@@ -9,8 +9,7 @@ const measureModule = () =>
 
 /**
  * What an app pays to show `<AuditLog />`: the component, its provider and `createViewerClient`,
- * React external, plus the stylesheet (packages/react/scripts/measureBundle.mjs, the same
- * measurement as the size guard in `pnpm test`).
+ * React external, plus the stylesheet (packages/react/scripts/measureBundle.mjs).
  */
 export async function auditLogBundle() {
   const { measureBundle, APP_IMPORTS } = await measureModule();
