@@ -38,6 +38,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Checks the dependencies of useIsomorphicLayoutEffect (useLayoutEffect, or useEffect on the
+      // server) like those of the hooks it stands for; an alias under another name goes unchecked.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useIsomorphicLayoutEffect$' }],
       ...jsxA11y.flatConfigs.strict.rules,
     },
   },

@@ -1,0 +1,106 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
+
+/**
+ * Every row's height (the stylesheet fixes rows to it), so no row is measured as it scrolls in:
+ * no forced layout, no jumps. A different height (unstyled, another font size) is read once from
+ * a rendered row.
+ */
+const ROW_HEIGHT = 44;
+/** Without layout (SSR, jsdom) the virtualizer sees no view: these first rows are placed instead. */
+const UNMEASURED_ROWS = 20;
+const OVERSCAN = 8;
+/** A rendered row, whose height is read (the slot `AuditTableRow` puts on its `<tr>`). */
+const ROW_SELECTOR = '[data-slot="table-row"]';
+
+export interface VirtualRowsOptions {
+  /** The rows in order; their ids key the virtualizer's positions. */
+  rows: ReadonlyArray<{ id: string }>;
+  /** False in pages mode: every row is rendered and nothing is measured. */
+  enabled: boolean;
+}
+
+export interface VirtualRows {
+  /** Goes on the fixed-height scroll container. */
+  scrollRef: RefObject<HTMLDivElement | null>;
+  /** The rows to render are `rows.slice(start, end)`. */
+  start: number;
+  end: number;
+  /** Space above and below them standing in for the rows not in the DOM (spacer rows). */
+  paddingTop: number;
+  paddingBottom: number;
+  /**
+   * The virtualizer sees a view. Only then does "the window reached the end" mean the user
+   * scrolled there; without layout the first rows are always "the window".
+   */
+  hasView: boolean;
+  /** Scrolls the container so a row is rendered (a no-op when not enabled). */
+  scrollToIndex(index: number): void;
+}
+
+/**
+ * Infinite mode's windowing: only the rows in view of a fixed-height scroll container (plus an
+ * overscan) are in the DOM, with spacer heights for the rest. Disabled, it renders every row.
+ */
+export function useVirtualRows({ rows, enabled }: VirtualRowsOptions): VirtualRows {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  // Stable per row list: the virtualizer recomputes every row's position when this changes.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  // The virtualizer is one mutable instance: read it during render, never memoize on it.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: OVERSCAN,
+    enabled,
+  });
+
+  const hasRows = rows.length > 0;
+  // Before paint, when rows first show: every row has one height, so reading one row is enough.
+  // Runs again after a new height is set, and finds it matches.
+  useIsomorphicLayoutEffect(() => {
+    if (!enabled || !hasRows) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(ROW_SELECTOR);
+    // Layout-less environments (jsdom, hidden containers) measure 0: keep the estimate then.
+    const height = row?.getBoundingClientRect().height ?? 0;
+    if (height > 0 && Math.abs(height - rowHeight) > 0.5) {
+      setRowHeight(height);
+      // The virtualizer caches positions by key, not by estimate: drop them for the new height.
+      virtualizer.measure();
+    }
+  }, [enabled, hasRows, rowHeight, virtualizer]);
+
+  const scrollToIndex = (index: number) => {
+    if (enabled) virtualizer.scrollToIndex(index);
+  };
+  const items = enabled ? virtualizer.getVirtualItems() : [];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) {
+    // No view: every row when disabled; else the first rows, with room for the others below.
+    const end = enabled ? Math.min(rows.length, UNMEASURED_ROWS) : rows.length;
+    const paddingBottom = enabled ? (rows.length - end) * rowHeight : 0;
+    return {
+      scrollRef,
+      start: 0,
+      end,
+      paddingTop: 0,
+      paddingBottom,
+      hasView: false,
+      scrollToIndex,
+    };
+  }
+  return {
+    scrollRef,
+    start: first.index,
+    end: last.index + 1,
+    paddingTop: first.start,
+    paddingBottom: virtualizer.getTotalSize() - last.end,
+    hasView: true,
+    scrollToIndex,
+  };
+}
