@@ -1,0 +1,58 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useVirtualRows } from './useVirtualRows.js';
+
+const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `e${i}` }));
+
+/** Renders what the hook says, and prints it for the assertions. */
+function Harness({ count, enabled }: { count: number; enabled: boolean }) {
+  const rows = rowsOf(count);
+  const { scrollRef, start, end, paddingTop, paddingBottom, hasView } = useVirtualRows({
+    rows,
+    enabled,
+  });
+  return (
+    <>
+      <output aria-label="window">{`${start}-${end} top ${paddingTop} bottom ${paddingBottom}${hasView ? ' view' : ''}`}</output>
+      <div ref={scrollRef}>
+        <table>
+          <tbody>
+            {rows.slice(start, end).map((row) => (
+              <tr key={row.id} data-slot="table-row">
+                <td>{row.id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const windowText = () => screen.getByRole('status', { name: 'window' }).textContent;
+
+describe('useVirtualRows', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('renders every row, with no spacers, when disabled (pages mode)', () => {
+    render(<Harness count={30} enabled={false} />);
+    expect(windowText()).toBe('0-30 top 0 bottom 0');
+  });
+
+  it('without layout renders the first 20 rows and keeps room for the rest at 44px a row', () => {
+    render(<Harness count={30} enabled />);
+    expect(windowText()).toBe('0-20 top 0 bottom 440');
+  });
+
+  it('reads the row height from a rendered row once there are rows, before paint', () => {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return { height: this.dataset.slot === 'table-row' ? 30 : 0 } as DOMRect;
+    });
+    const { rerender } = render(<Harness count={0} enabled />);
+    expect(windowText()).toBe('0-0 top 0 bottom 0');
+    rerender(<Harness count={30} enabled />);
+    expect(windowText()).toBe('0-20 top 0 bottom 300');
+  });
+});
