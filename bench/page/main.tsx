@@ -11,18 +11,10 @@ import {
   type VerifyResult,
   type ViewerClient,
 } from '@getimmutable/client';
-import {
-  AuditLog,
-  ImmutableViewerProvider,
-  auditKeys,
-  normalizeFilters,
-} from '@getimmutable/react';
+import { AuditLog, ImmutableViewerProvider, auditQueries } from '@getimmutable/react';
 import '@getimmutable/react/styles.css';
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
-import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-// Internal: the provider's clientKey (needed to pre-populate the infinite query's cache entry).
-import { useViewerConfig } from '../../packages/react/src/viewerContext.js';
 
 let events: AuditEvent[] = [];
 
@@ -62,6 +54,7 @@ function fakeClient(all: readonly AuditEvent[]): ViewerClient {
     verified_at: new Date().toISOString(),
   };
   return {
+    id: 'bench',
     events: {
       list: async (filters) => list(filters),
       get: async (id) => {
@@ -93,24 +86,6 @@ const newQueryClient = () =>
   new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
   });
-
-function clientKeyOf(client: ViewerClient, queryClient: QueryClient): number {
-  let key = -1;
-  function Probe() {
-    key = useViewerConfig('bench').clientKey;
-    return null;
-  }
-  const root = createRoot(document.createElement('div'));
-  flushSync(() =>
-    root.render(
-      <ImmutableViewerProvider client={client} queryClient={queryClient}>
-        <Probe />
-      </ImmutableViewerProvider>,
-    ),
-  );
-  root.unmount();
-  return key;
-}
 
 /** Resolves when `[data-event-id]` rows are in the DOM, then after the next frame has painted. */
 function rowsPainted(container: HTMLElement): Promise<{ committedAt: number; paintedAt: number }> {
@@ -169,10 +144,9 @@ async function mount({ mode, pageSize }: MountOptions): Promise<MountResult> {
   unmount();
   const client = fakeClient(events);
   const queryClient = newQueryClient();
-  const clientKey = clientKeyOf(client, queryClient);
   if (mode === 'infinite') {
     // N loaded rows: the infinite query's cache entry holds every page, as after scrolling to the end.
-    const key = auditKeys.eventPages(clientKey, normalizeFilters({}), pageSize);
+    const { queryKey } = auditQueries(client).eventPages({}, { pageSize });
     const data: InfiniteData<Page<AuditEvent>, string | null> = { pages: [], pageParams: [] };
     for (let offset = 0; offset < events.length; offset += pageSize) {
       const end = Math.min(events.length, offset + pageSize);
@@ -185,7 +159,7 @@ async function mount({ mode, pageSize }: MountOptions): Promise<MountResult> {
       });
       data.pageParams.push(offset === 0 ? null : String(offset));
     }
-    queryClient.setQueryData(key, data);
+    queryClient.setQueryData(queryKey, data);
   }
   const container = document.createElement('div');
   document.body.append(container);

@@ -24,6 +24,12 @@ import type {
 } from '@getimmutable/contract';
 
 export interface ViewerClientOptions {
+  /**
+   * The client's identity in cache keys (`client.id`). Name it when a cache crosses processes
+   * (server rendering with dehydrated queries), so both sides key it alike.
+   * @default a new id per client (`viewer-1`, `viewer-2`, …)
+   */
+  id?: string;
   /** The service's origin; the client appends `/api/v1/...`. */
   baseUrl: string;
   /** A viewer token (JWT). Never an `imk_` API key. */
@@ -57,6 +63,11 @@ export interface WaitOptions extends CallOptions {
 }
 
 export interface ViewerClient {
+  /**
+   * This client's identity: the React kit's query keys start with it, so two clients (tenants,
+   * users, scopes) never share cache entries.
+   */
+  readonly id: string;
   events: {
     list(filters?: EventFilters, options?: CallOptions): Promise<Page<AuditEvent>>;
     get(id: string, options?: CallOptions): Promise<DataResponse<AuditEvent>>;
@@ -86,6 +97,7 @@ const verifyData = dataShape(verifyShape);
 const exportData = dataShape(exportShape);
 const alertPage = pageShape(alertShape);
 const path = (id: string) => `/${encodeURIComponent(id)}`;
+let clientCount = 0;
 
 /**
  * The browser's read-only client, authenticated by a viewer token.
@@ -101,6 +113,10 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
     throw new TypeError('createViewerClient needs a token or a getToken callback.');
   }
   if (options.token !== undefined) assertNotApiKey(options.token);
+  if (options.id !== undefined && options.id.trim() === '') {
+    throw new TypeError('createViewerClient: id must not be empty.');
+  }
+  const id = options.id ?? `viewer-${++clientCount}`;
   const request = createTransport({
     baseUrl: options.baseUrl,
     credentials: createTokenSource(options),
@@ -133,6 +149,7 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
     request({ method: 'GET', path: `/exports${path(id)}`, shape: exportData, signal });
 
   return {
+    id,
     events: {
       list,
       get: (id, { signal } = {}) =>

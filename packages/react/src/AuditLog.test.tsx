@@ -170,6 +170,51 @@ describe('<AuditLog />', () => {
     expect(errors).toEqual([]);
   });
 
+  it("opens a row's event from the cache without a request, and checks its link to a predecessor on another loaded page", async () => {
+    const user = userEvent.setup();
+    const { token } = await mint('org_acme');
+    const paths: string[] = [];
+    const client = createViewerClient({
+      baseUrl: emulatorUrl(),
+      token,
+      fetch: (input, init) => {
+        paths.push(new URL(String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    renderWithViewer(<AuditLog showVerify={false} showExport={false} pageSize={10} />, client);
+    await waitFor(() => expect(dataRows().length).toBe(10));
+    const firstPage = dataRows().map((row) => row.getAttribute('data-event-id'));
+    // Page 2 loaded once, then back: the last row's predecessor is only on page 2.
+    await user.click(screen.getByRole('button', { name: /next/i }));
+    await waitFor(() => expect(screen.getByText(/page 2/i)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(dataRows()[0]?.getAttribute('data-event-id')).not.toBe(firstPage[0]),
+    );
+    await user.click(screen.getByRole('button', { name: /previous/i }));
+    await waitFor(() => expect(dataRows()[0]?.getAttribute('data-event-id')).toBe(firstPage[0]));
+
+    act(() => dataRows()[9]!.focus());
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: /event details/i });
+    expect(within(dialog).getByText(firstPage[9]!)).toBeInTheDocument();
+    expect(within(dialog).getByText(defaultMessages.linkOk)).toBeInTheDocument();
+    expect(paths.filter((path) => /\/events\/[^/]+$/.test(path))).toEqual([]);
+  });
+
+  it('fetches and shows a selected event that no loaded list holds', async () => {
+    const client = viewerFor('org_acme');
+    const { token } = await mint('org_acme');
+    const reader = createViewerClient({ baseUrl: emulatorUrl(), token });
+    const far = (await reader.events.list({ limit: 100 })).data[80]!;
+    renderWithViewer(
+      <AuditLog showVerify={false} showExport={false} selectedEventId={far.id} />,
+      client,
+    );
+    const dialog = await screen.findByRole('dialog', { name: /event details/i });
+    expect(await within(dialog).findByText(far.id)).toBeInTheDocument();
+  });
+
   it('has no axe violations once loaded', async () => {
     const { container } = renderWithViewer(<AuditLog />, viewerFor('org_acme'));
     await waitFor(() => expect(dataRows().length).toBe(25));

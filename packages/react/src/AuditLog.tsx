@@ -1,4 +1,3 @@
-import type { AuditEvent } from '@getimmutable/client';
 import type { Locale } from 'date-fns';
 import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import type { AuditFilters } from './auditFilters.js';
@@ -6,12 +5,10 @@ import { cx } from './cx.js';
 import { EventDetailDrawer } from './drawer/EventDetailDrawer.js';
 import { ExportButton } from './export/ExportButton.js';
 import { AuditLogFilters, type AuditLogFilterField } from './filters/AuditLogFilters.js';
-import type { Messages } from './messages.js';
-import {
-  AuditLogTable,
-  type AuditLogTableProps,
-  type AuditLogTableStatus,
-} from './table/AuditLogTable.js';
+import { mergeMessages, type Messages } from './messages.js';
+import { AuditLogTable, type AuditLogTableProps } from './table/AuditLogTable.js';
+import { useAuditEvent } from './useAuditEvent.js';
+import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
@@ -98,7 +95,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
       ...parent,
       timeZone: timeZone ?? parent.timeZone,
       locale: locale ?? parent.locale,
-      messages: messages ? { ...parent.messages, ...messages } : parent.messages,
+      messages: mergeMessages(parent.messages, messages),
     }),
     [parent, timeZone, locale, messages],
   );
@@ -112,18 +109,19 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     defaultProp: defaultSelectedEventId,
     onChange: onSelectedEventChange,
   });
-  const [rows, setRows] = useState<AuditEvent[]>([]);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
-  const onStateChange = useCallback((status: AuditLogTableStatus) => setRows(status.events), []);
 
-  const selected = selectedId ? (rows.find((e) => e.id === selectedId) ?? null) : null;
-  const previous = selected
-    ? (rows.find(
-        (e) =>
+  // From the data layer, not the table's rows: the event from its list's cached copy (else it is
+  // fetched), and its predecessor in the chain wherever a loaded list holds it, to check the link.
+  const { event: selected } = useAuditEvent({ id: selectedId });
+  const previous = useCachedEvent(
+    parent.client,
+    selected
+      ? (e) =>
           e.tenant_id === selected.tenant_id &&
-          e.integrity.sequence === selected.integrity.sequence - 1,
-      ) ?? null)
-    : null;
+          e.integrity.sequence === selected.integrity.sequence - 1
+      : null,
+  );
 
   const setRootRef = useCallback(
     (node: HTMLDivElement | null) => {
@@ -170,7 +168,6 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           onColumnVisibilityChange={onColumnVisibilityChange}
           selectedEventId={selectedId}
           onEventSelect={(event) => setSelectedId(event.id)}
-          onStateChange={onStateChange}
         />
         <EventDetailDrawer
           event={selected}

@@ -2,7 +2,7 @@ import type { ViewerClient } from '@getimmutable/client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { Locale } from 'date-fns';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
-import { defaultMessages, type Messages } from './messages.js';
+import { defaultMessages, mergeMessages, type Messages } from './messages.js';
 import { ViewerContext, type ViewerConfig } from './viewerContext.js';
 
 export interface ImmutableViewerProviderProps {
@@ -10,7 +10,7 @@ export interface ImmutableViewerProviderProps {
   client: ViewerClient;
   /** The QueryClient to use. @default the host's (from a surrounding QueryClientProvider), else one of its own */
   queryClient?: QueryClient;
-  /** Replaces any UI string. @default English */
+  /** Replaces any UI string; a group such as `breakTypes` one key at a time. @default English */
   messages?: Partial<Messages>;
   /** A date-fns Locale for relative and absolute times. @default the browser's language, English words */
   locale?: Locale;
@@ -19,18 +19,11 @@ export interface ImmutableViewerProviderProps {
   children?: ReactNode;
 }
 
-const clientKeys = new WeakMap<ViewerClient, number>();
-let nextClientKey = 1;
-const keyOf = (client: ViewerClient) => {
-  let key = clientKeys.get(client);
-  if (key === undefined) clientKeys.set(client, (key = nextClientKey++));
-  return key;
-};
-
 const newQueryClient = () =>
   new QueryClient({
     defaultOptions: {
-      // The client retries GETs itself (backoff, Retry-After); a second layer would multiply waits.
+      // The kit's queries carry their own retry policy (none on top of the client's); these are
+      // only for the host's queries, should it use this client too.
       queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
     },
   });
@@ -56,8 +49,7 @@ export function ImmutableViewerProvider({
   const config = useMemo<ViewerConfig>(
     () => ({
       client,
-      clientKey: keyOf(client),
-      messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      messages: mergeMessages(defaultMessages, messages),
       locale,
       timeZone,
     }),

@@ -1,21 +1,83 @@
-import type { AlertFilters, VerifyParams } from '@getimmutable/client';
-import type { AuditFilters } from './auditFilters.js';
+import type { AlertRuleType, VerifyParams, ViewerClient } from '@getimmutable/client';
+import { hashKey, type QueryKey } from '@tanstack/react-query';
+import { normalizeFilters, type AuditFilters } from './auditFilters.js';
+
+/** What a key needs of a viewer client: its identity (`createViewerClient`'s `id`). */
+export type KeyedClient = Pick<ViewerClient, 'id'>;
+
+/** The alert filters a list is keyed by (paging aside). */
+export interface AlertListFilters {
+  rule_type?: AlertRuleType;
+}
+
+/** A date range to verify, in the API's names. */
+export type VerifyRange = Pick<VerifyParams, 'from' | 'to' | 'limit'>;
+
+/** Drops empty values so equal ranges make equal keys. */
+export function normalizeRange(range: VerifyRange = {}): VerifyRange {
+  return {
+    ...(range.from ? { from: range.from } : {}),
+    ...(range.to ? { to: range.to } : {}),
+    ...(range.limit ? { limit: range.limit } : {}),
+  };
+}
+
+const ROOT = 'immutable';
+
+function all(): readonly [typeof ROOT];
+function all(client: KeyedClient): readonly [typeof ROOT, string];
+function all(client?: KeyedClient): readonly [typeof ROOT] | readonly [typeof ROOT, string] {
+  return client ? [ROOT, client.id] : [ROOT];
+}
 
 /**
- * The one query-key factory: every cache entry of the kit starts with `['immutable', clientKey]`,
- * so invalidating a scope, or everything, is never guessed.
- * @example queryClient.invalidateQueries({ queryKey: auditKeys.all(clientKey) })
+ * The one query-key factory. Every cache entry of the kit starts with `['immutable', client.id]`,
+ * so invalidating one client's entries, a kind of them, or everything is never guessed. Filters
+ * are normalized here, so keys built from filters as typed match the kit's own.
+ * @example queryClient.invalidateQueries({ queryKey: auditKeys.all(client) })
  */
 export const auditKeys = {
-  all: (clientKey: number) => ['immutable', clientKey] as const,
-  events: (clientKey: number) => [...auditKeys.all(clientKey), 'events'] as const,
-  eventPage: (clientKey: number, filters: AuditFilters, limit: number, cursor: string | null) =>
-    [...auditKeys.events(clientKey), 'page', filters, limit, cursor] as const,
-  eventPages: (clientKey: number, filters: AuditFilters, limit: number) =>
-    [...auditKeys.events(clientKey), 'infinite', filters, limit] as const,
-  event: (clientKey: number, id: string) => [...auditKeys.all(clientKey), 'event', id] as const,
-  verify: (clientKey: number, range: Omit<VerifyParams, 'cursor'>) =>
-    [...auditKeys.all(clientKey), 'verify', range] as const,
-  alerts: (clientKey: number, filters: Omit<AlertFilters, 'cursor'>, cursor: string | null) =>
-    [...auditKeys.all(clientKey), 'alerts', filters, cursor] as const,
+  /** Everything the kit caches: of one client, or (no argument) of every client. */
+  all,
+  /** Every event list, paged or infinite, of every filter. */
+  events: (client: KeyedClient) => [...all(client), 'events'] as const,
+  /** Every page of one paged list (these filters and page size). */
+  eventList: (client: KeyedClient, filters: AuditFilters | undefined, limit: number) =>
+    [...auditKeys.events(client), 'page', normalizeFilters(filters), limit] as const,
+  /** One page of a paged list; `cursor` null for the first. */
+  eventPage: (
+    client: KeyedClient,
+    filters: AuditFilters | undefined,
+    limit: number,
+    cursor: string | null,
+  ) => [...auditKeys.eventList(client, filters, limit), cursor] as const,
+  /** One infinite list (its pages accumulate in one entry). */
+  eventPages: (client: KeyedClient, filters: AuditFilters | undefined, limit: number) =>
+    [...auditKeys.events(client), 'infinite', normalizeFilters(filters), limit] as const,
+  /** One event by id. */
+  event: (client: KeyedClient, id: string) => [...all(client), 'event', id] as const,
+  /** The server's verdict over a date range. */
+  verify: (client: KeyedClient, range?: VerifyRange) =>
+    [...all(client), 'verify', normalizeRange(range)] as const,
+  /** Every alert list. */
+  alerts: (client: KeyedClient) => [...all(client), 'alerts'] as const,
+  /** Every page of one alert list (this rule and page size). */
+  alertList: (client: KeyedClient, filters: AlertListFilters | undefined, limit: number) =>
+    [
+      ...auditKeys.alerts(client),
+      filters?.rule_type ? { rule_type: filters.rule_type } : {},
+      limit,
+    ] as const,
+  /** One page of an alert list; `cursor` null for the first. */
+  alertPage: (
+    client: KeyedClient,
+    filters: AlertListFilters | undefined,
+    limit: number,
+    cursor: string | null,
+  ) => [...auditKeys.alertList(client, filters, limit), cursor] as const,
 };
+
+/** Whether `key` lies within `prefix` exactly (every element of the prefix equal, not partial). */
+export function isKeyWithin(key: QueryKey, prefix: QueryKey): boolean {
+  return key.length >= prefix.length && hashKey(key.slice(0, prefix.length)) === hashKey(prefix);
+}

@@ -4,17 +4,33 @@ export {
   type ImmutableViewerProviderProps,
 } from './ImmutableViewerProvider.js';
 export { defaultMessages, type Messages } from './messages.js';
-export { auditKeys } from './auditKeys.js';
+export { auditKeys, type AlertListFilters, type KeyedClient } from './auditKeys.js';
+export {
+  auditQueries,
+  type AuditQueries,
+  type AlertPageOptions,
+  type EventPageOptions,
+  type VerifyQueryOptions,
+} from './auditQueries.js';
 export { normalizeFilters, hasFilters, FILTER_FIELDS, type AuditFilters } from './auditFilters.js';
 export {
   useAuditEvents,
   type AuditEventsResult,
   type UseAuditEventsOptions,
 } from './useAuditEvents.js';
-export { useAuditEvent } from './useAuditEvent.js';
-export { useVerify, type VerifyRange, type VerifyState } from './useVerify.js';
-export { useExport, downloadUrl, type ExportState } from './useExport.js';
-export { useAlerts, type UseAlertsOptions } from './useAlerts.js';
+export {
+  useAuditEvent,
+  type AuditEventResult,
+  type UseAuditEventOptions,
+} from './useAuditEvent.js';
+export {
+  useVerify,
+  type UseVerifyOptions,
+  type VerifyRange,
+  type VerifyState,
+} from './useVerify.js';
+export { useExport, downloadUrl, type ExportState, type UseExportOptions } from './useExport.js';
+export { useAlerts, type AlertsResult, type UseAlertsOptions } from './useAlerts.js';
 export { useEventIntegrity, useIntegrityChecks } from './useEventIntegrity.js';
 export { useControllableState } from './useControllableState.js';
 export { formatAbsolute, formatRelative, zoneLabel } from './formatTime.js';

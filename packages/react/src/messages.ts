@@ -179,3 +179,22 @@ export const defaultMessages = {
 };
 
 export type Messages = typeof defaultMessages;
+
+const isGroup = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * `base` with `overrides` laid over it: a string or function is replaced, a group (`breakTypes`,
+ * `ruleNames`, `severityNames`, `exportFormats`) one key at a time, so overriding one break type
+ * keeps the others. Undefined overrides keep the base.
+ */
+export function mergeMessages(base: Messages, overrides: Partial<Messages> | undefined): Messages {
+  if (!overrides) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const current = merged[key];
+    merged[key] = isGroup(current) && isGroup(value) ? { ...current, ...value } : value;
+  }
+  return merged as Messages;
+}

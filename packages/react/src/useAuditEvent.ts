@@ -1,22 +1,60 @@
 import type { AuditEvent } from '@getimmutable/client';
-import { useQuery } from '@tanstack/react-query';
-import { auditKeys } from './auditKeys.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { auditQueries } from './auditQueries.js';
+import { statusOf } from './queryStatus.js';
+import { findCachedEvent } from './useCachedEvent.js';
 import { useViewerConfig } from './viewerContext.js';
 
-/** One event by id (`null` id: nothing is fetched). */
-export function useAuditEvent(id: string | null | undefined) {
-  const { client, clientKey } = useViewerConfig('useAuditEvent');
+export interface UseAuditEventOptions {
+  /** The event's id; `null` or absent: nothing is fetched. */
+  id: string | null | undefined;
+  /** Set false to hold the request. @default true */
+  enabled?: boolean;
+}
+
+interface AuditEventFields {
+  /** A request for the event is in flight. */
+  isFetching: boolean;
+  refetch(): void;
+}
+
+/** One event, discriminated on `status` (`'pending'` also while no id is given). */
+export type AuditEventResult = AuditEventFields &
+  (
+    | { status: 'pending'; event: null; error: null }
+    | { status: 'error'; event: AuditEvent | null; error: Error }
+    | { status: 'success'; event: AuditEvent; error: null }
+  );
+
+/**
+ * One event by id. An event already in a loaded list shows at once (its list's copy, from the
+ * cache) without a request; otherwise it is fetched.
+ * @example const { status, event } = useAuditEvent({ id: selectedId });
+ */
+export function useAuditEvent(options: UseAuditEventOptions): AuditEventResult;
+/** @deprecated Pass `{ id }`: `useAuditEvent({ id })`. */
+export function useAuditEvent(id: string | null | undefined): AuditEventResult;
+export function useAuditEvent(
+  options: UseAuditEventOptions | string | null | undefined,
+): AuditEventResult {
+  const { id, enabled = true } =
+    typeof options === 'object' && options !== null ? options : { id: options };
+  const { client } = useViewerConfig('useAuditEvent');
+  const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: auditKeys.event(clientKey, id ?? ''),
-    queryFn: async ({ signal }): Promise<AuditEvent> =>
-      (await client.events.get(id!, { signal })).data,
-    enabled: Boolean(id),
-    staleTime: Infinity, // events are immutable
+    ...auditQueries(client).event(id ?? ''),
+    enabled: enabled && Boolean(id),
+    // The copy in a loaded list is the event (events never change), so the drawer opens at once.
+    initialData: () =>
+      id ? findCachedEvent(queryClient, client, (e) => e.id === id)?.event : undefined,
+    initialDataUpdatedAt: () =>
+      id ? findCachedEvent(queryClient, client, (e) => e.id === id)?.updatedAt : undefined,
   });
+  // react-query holds data exactly in 'success' (and maybe in 'error'): the cast states that.
   return {
-    status: query.status,
+    ...statusOf(query),
     event: query.data ?? null,
-    error: query.error,
+    isFetching: query.isFetching,
     refetch: () => void query.refetch(),
-  };
+  } as AuditEventResult;
 }

@@ -118,6 +118,43 @@ describe('useAuditEvents', () => {
     expect(new Set(result.current.events.map((e) => e.id)).size).toBe(40);
   });
 
+  it("makes only the client's own retries for a failing list under a host QueryClient with react-query's default retry: 3", async () => {
+    const { token } = await mint('org_acme');
+    const listCalls: number[] = [];
+    // The list call answers 503 every time; the client's default policy is 3 retries.
+    const client = createViewerClient({
+      baseUrl: emulatorUrl(),
+      token,
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!new URL(url).pathname.endsWith('/events')) return fetch(input, init);
+        listCalls.push(Date.now());
+        return new Response(
+          JSON.stringify({ message: 'Down for maintenance', code: 'server_error' }),
+          {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+          },
+        );
+      },
+    });
+    const host = new QueryClient(); // react-query's defaults: retry 3, with 1 s, 2 s, 4 s delays
+    const started = Date.now();
+    const { result } = renderHook(() => useAuditEvents({ pageSize: 5 }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <ImmutableViewerProvider client={client} queryClient={host}>
+          {children}
+        </ImmutableViewerProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.status).toBe('error'), { timeout: 25_000 });
+    const elapsed = Date.now() - started;
+    console.log(`failing list call: ${listCalls.length} requests in ${elapsed} ms`);
+    expect(listCalls).toHaveLength(3 + 1);
+    expect(result.current.error?.message).toBe('Down for maintenance');
+    host.clear();
+  });
+
   it('reports an error state when the server refuses', async () => {
     const { createViewerClient } = await import('@getimmutable/client');
     const broken = createViewerClient({ baseUrl: emulatorUrl(), token: 'not.a.jwt', retry: false });

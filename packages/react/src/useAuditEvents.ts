@@ -1,8 +1,9 @@
-import type { AuditEvent } from '@getimmutable/client';
+import { clampPageSize, type AuditEvent } from '@getimmutable/client';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { normalizeFilters, type AuditFilters } from './auditFilters.js';
-import { auditKeys } from './auditKeys.js';
+import { auditKeys, isKeyWithin } from './auditKeys.js';
+import { auditQueries } from './auditQueries.js';
 import { useCursorStack } from './useCursorStack.js';
 import { useViewerConfig } from './viewerContext.js';
 
@@ -44,40 +45,29 @@ export interface AuditEventsResult {
  * @example const { events, nextPage, hasNext } = useAuditEvents({ filters: { action: 'document.*' } });
  */
 export function useAuditEvents(options: UseAuditEventsOptions = {}): AuditEventsResult {
-  const { client, clientKey } = useViewerConfig('useAuditEvents');
+  const { client } = useViewerConfig('useAuditEvents');
   const filters = useMemo(() => normalizeFilters(options.filters), [options.filters]);
-  const limit = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? 25)));
+  const limit = clampPageSize(options.pageSize);
   const infinite = options.mode === 'infinite';
   const enabled = options.enabled ?? true;
   const stack = useCursorStack(`${JSON.stringify(filters)}|${limit}`);
+  const queries = auditQueries(client);
+  const list = auditKeys.eventList(client, filters, limit);
 
   const paged = useQuery({
-    queryKey: auditKeys.eventPage(clientKey, filters, limit, stack.cursor),
-    queryFn: ({ signal }) =>
-      client.events.list(
-        { ...filters, limit, ...(stack.cursor ? { cursor: stack.cursor } : {}) },
-        { signal },
-      ),
+    ...queries.events(filters, { pageSize: limit, cursor: stack.cursor }),
     enabled: enabled && !infinite,
-    // Keep the old page on screen only while paging the same filters, never across filters.
+    // Keep the old page on screen only while paging the same list, never across filters.
     placeholderData: (previous, previousQuery) =>
-      previousQuery && sameFilters(previousQuery.queryKey, filters, limit)
+      previousQuery && isKeyWithin(previousQuery.queryKey, list)
         ? keepPreviousData(previous)
         : undefined,
   });
 
   const pages = useInfiniteQuery({
-    queryKey: auditKeys.eventPages(clientKey, filters, limit),
-    queryFn: ({ signal, pageParam }) =>
-      client.events.list(
-        { ...filters, limit, ...(pageParam ? { cursor: pageParam } : {}) },
-        { signal },
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.pagination.has_more ? last.pagination.next_cursor : null),
+    ...queries.eventPages(filters, { pageSize: limit }),
     enabled: enabled && infinite,
   });
-
   const infiniteEvents = useMemo(
     () => pages.data?.pages.flatMap((p) => p.data) ?? [],
     [pages.data],
@@ -122,8 +112,4 @@ export function useAuditEvents(options: UseAuditEventsOptions = {}): AuditEvents
     refetch: () => void paged.refetch(),
     filters,
   };
-}
-
-function sameFilters(key: readonly unknown[], filters: AuditFilters, limit: number): boolean {
-  return JSON.stringify(key[4]) === JSON.stringify(filters) && key[5] === limit;
 }

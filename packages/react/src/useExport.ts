@@ -4,11 +4,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { normalizeFilters, type AuditFilters } from './auditFilters.js';
 import { useViewerConfig } from './viewerContext.js';
 
-export interface ExportState {
-  status: 'idle' | 'running' | 'completed' | 'failed' | 'cancelled';
+export interface UseExportOptions {
+  /** Download the file as soon as the export completes. @default true */
+  autoDownload?: boolean;
+  /** Saves the completed file's URL. @default a link click (`downloadUrl`) */
+  onDownload?: (url: string) => void;
+}
+
+interface ExportFields {
   /** The latest state of the job while it runs (progress: `events_processed` / `events_count`). */
   job: ExportJob | null;
-  error: Error | null;
   /** Create an export of these filters and follow it to the end. */
   start(filters: AuditFilters, format: ExportFormat): void;
   cancel(): void;
@@ -16,6 +21,12 @@ export interface ExportState {
   download(): void;
   reset(): void;
 }
+
+/** An export, discriminated on its own `status`: `error` is set exactly when it `'failed'`. */
+export type ExportState = ExportFields & ExportStatus;
+type ExportStatus =
+  | { status: 'idle' | 'running' | 'completed' | 'cancelled'; error: null }
+  | { status: 'failed'; error: Error };
 
 /** Saves a URL as a file: the signed download URL needs no header, so a plain link does. */
 export function downloadUrl(url: string): void {
@@ -32,9 +43,7 @@ export function downloadUrl(url: string): void {
  * Export as the server does it: create → progress → download, cancellable.
  * @example const exp = useExport(); exp.start({ action: 'document.*' }, 'csv');
  */
-export function useExport(
-  options: { autoDownload?: boolean; onDownload?: (url: string) => void } = {},
-): ExportState {
+export function useExport(options: UseExportOptions = {}): ExportState {
   const { client } = useViewerConfig('useExport');
   const [job, setJob] = useState<ExportJob | null>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -43,6 +52,8 @@ export function useExport(
   const autoDownload = options.autoDownload ?? true;
 
   const mutation = useMutation({
+    // The client decides retries (a refused export is retried on 429 only); none on top of it.
+    retry: false,
     mutationFn: async ({ filters, format }: { filters: AuditFilters; format: ExportFormat }) => {
       controller.current?.abort();
       const abort = (controller.current = new AbortController());
@@ -74,16 +85,15 @@ export function useExport(
     [mutation],
   );
 
-  let status: ExportState['status'] = 'idle';
-  if (cancelled) status = 'cancelled';
-  else if (mutation.isPending) status = 'running';
-  else if (mutation.isSuccess) status = 'completed';
-  else if (mutation.isError) status = 'failed';
+  let state: ExportStatus = { status: 'idle', error: null };
+  if (cancelled) state = { status: 'cancelled', error: null };
+  else if (mutation.isPending) state = { status: 'running', error: null };
+  else if (mutation.isSuccess) state = { status: 'completed', error: null };
+  else if (mutation.isError) state = { status: 'failed', error: mutation.error };
 
   return {
-    status,
+    ...state,
     job,
-    error: cancelled ? null : mutation.error,
     start,
     cancel: () => {
       setCancelled(true);

@@ -1,16 +1,18 @@
-import type { VerifyParams, VerifyResult } from '@getimmutable/client';
+import type { VerifyResult } from '@getimmutable/client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { auditKeys } from './auditKeys.js';
+import { useState } from 'react';
+import { auditKeys, normalizeRange, type VerifyRange } from './auditKeys.js';
+import { auditQueries } from './auditQueries.js';
 import { useViewerConfig } from './viewerContext.js';
 
-export type VerifyRange = Pick<VerifyParams, 'from' | 'to' | 'limit'>;
+export type { VerifyRange };
 
-export interface VerifyState {
-  status: 'pending' | 'error' | 'success';
-  /** The server's verdict over the whole range (every page summed). */
-  result: VerifyResult | null;
-  error: Error | null;
+export interface UseVerifyOptions extends VerifyRange {
+  /** Set false to hold the verification. @default true */
+  enabled?: boolean;
+}
+
+interface VerifyFields {
   /** Events checked so far while verifying. */
   checked: number;
   isVerifying: boolean;
@@ -18,47 +20,45 @@ export interface VerifyState {
   reverify(): void;
 }
 
+/** A verification, discriminated on `status`: `result` is the server's verdict once it succeeded. */
+export type VerifyState = VerifyFields &
+  (
+    | { status: 'pending'; result: null; error: null }
+    | { status: 'error'; result: VerifyResult | null; error: Error }
+    | { status: 'success'; result: VerifyResult; error: null }
+  );
+
 /**
  * Verifies a date range on the server to the end (following `next_cursor`), with progress.
  * @example const { status, result, checked } = useVerify({ from: '2026-03-01' });
  */
-export function useVerify(
-  range: VerifyRange = {},
-  options: { enabled?: boolean } = {},
-): VerifyState {
-  const { client, clientKey } = useViewerConfig('useVerify');
+export function useVerify({ enabled = true, ...range }: UseVerifyOptions = {}): VerifyState {
+  const { client } = useViewerConfig('useVerify');
   const queryClient = useQueryClient();
-  const stable = useMemo(
-    () => ({
-      ...(range.from ? { from: range.from } : {}),
-      ...(range.to ? { to: range.to } : {}),
-      ...(range.limit ? { limit: range.limit } : {}),
-    }),
-    [range.from, range.to, range.limit],
-  );
-  const [progress, setProgress] = useState({ key: '', checked: 0 });
-  const key = JSON.stringify(stable);
-  const query = useQuery({
-    queryKey: auditKeys.verify(clientKey, stable),
-    queryFn: async ({ signal }) => {
-      setProgress({ key, checked: 0 });
-      const { data } = await client.verifyAll(stable, {
-        signal,
-        onProgress: ({ events_checked }) => setProgress({ key, checked: events_checked }),
-      });
-      return data;
-    },
-    enabled: options.enabled ?? true,
-    staleTime: 60_000,
+  const key = JSON.stringify(normalizeRange(range));
+  const [progress, setProgress] = useState({ key, checked: 0 });
+  const options = auditQueries(client).verify(range, {
+    onProgress: ({ events_checked }) => setProgress({ key, checked: events_checked }),
   });
+  const query = useQuery({
+    ...options,
+    queryFn: (context) => {
+      setProgress({ key, checked: 0 }); // a new run counts from zero again
+      return options.queryFn!(context);
+    },
+    enabled,
+  });
+  const checked = progress.key === key ? progress.checked : 0;
   return {
-    status: query.status,
-    result: query.data ?? null,
-    error: query.error,
-    checked: progress.key === key ? progress.checked : 0,
+    ...(query.status === 'error'
+      ? { status: 'error', result: query.data ?? null, error: query.error }
+      : query.status === 'success'
+        ? { status: 'success', result: query.data, error: null }
+        : { status: 'pending', result: null, error: null }),
+    checked,
     isVerifying: query.isFetching,
     // Everything cached for this client goes stale too: verifying again after a break must not
     // leave the table and drawer showing copies of events fetched before the change.
-    reverify: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all(clientKey) }),
+    reverify: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all(client) }),
   };
 }

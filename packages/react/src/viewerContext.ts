@@ -5,8 +5,6 @@ import { defaultMessages, type Messages } from './messages.js';
 
 export interface ViewerConfig {
   client: ViewerClient;
-  /** Distinguishes clients (tenants, users) in query keys so caches never mix scopes. */
-  clientKey: number;
   messages: Messages;
   locale: Locale | undefined;
   /** `'local'`, `'UTC'` or an IANA name. */

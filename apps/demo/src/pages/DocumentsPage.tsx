@@ -2,6 +2,7 @@ import type { AuditEvent } from '@getimmutable/client';
 import {
   AuditLogTable,
   EventDetailDrawer,
+  auditKeys,
   ImmutableViewerProvider,
   searchWithFilters,
   type AuditFilters,
@@ -57,9 +58,10 @@ export function DocumentsPage() {
     mutationFn: (action: DocumentAction) => postDocumentAction(user.id, action),
     onSuccess: (result) => {
       setRecorded({ action: result.event.action, eventId: result.event.id, document: result.data });
-      // New events: refresh the documents and every audit view (the kit's keys start with 'immutable').
+      // New events: refresh the documents and every audit view, of both viewer clients (the
+      // user's own events here, the organisation's log and alerts on the other pages).
       void queryClient.invalidateQueries({ queryKey: ['demo', 'documents'] });
-      void queryClient.invalidateQueries({ queryKey: ['immutable'] });
+      void queryClient.invalidateQueries({ queryKey: auditKeys.all() });
     },
   });
 
