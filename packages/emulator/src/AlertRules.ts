@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
-import type { Db } from './openDatabase.js';
+import { randomUuid } from './crypto/encoding.js';
 import { globToRegExp } from './glob.js';
+import { statement, type Database } from './store/Database.js';
 import type { AlertRuleType, AlertSeverity, AuditEvent } from './types.js';
 
 export interface AlertOptions {
@@ -18,6 +18,15 @@ const SEVERITY: Record<AlertRuleType, AlertSeverity> = {
   sensitive_action: 'high',
 };
 
+const SQL = {
+  insert: `INSERT INTO alerts (id, rule_type, reason, severity, event_id, actor_id, tenant_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  seenCountry: 'SELECT 1 FROM actor_countries WHERE chain = ? AND actor_id = ? AND country = ?',
+  countries:
+    "SELECT group_concat(country, ', ') AS countries FROM actor_countries WHERE chain = ? AND actor_id = ?",
+  addCountry: 'INSERT OR IGNORE INTO actor_countries (chain, actor_id, country) VALUES (?, ?, ?)',
+} as const;
+
 /** The three alert rules, evaluated per newly written event inside the ingest transaction. */
 export class AlertRules {
   readonly #threshold: number;
@@ -25,28 +34,17 @@ export class AlertRules {
   readonly #sensitive: RegExp[];
   /** Per actor: recent event times (bounded by the threshold) and when it last alerted. */
   readonly #volume = new Map<string, { times: number[]; alertedAt: number }>();
-  readonly #insert;
-  readonly #seenCountry;
-  readonly #addCountry;
-  readonly #hasCountry;
+  readonly #db: Database;
 
-  constructor(db: Db, options: AlertOptions = {}) {
+  constructor(db: Database, options: AlertOptions = {}) {
+    this.#db = db;
     this.#threshold = options.highVolumeThreshold ?? 100;
     this.#windowMs = options.highVolumeWindowMs ?? 60_000;
     this.#sensitive = (options.sensitiveActions ?? ['*.deleted']).map(globToRegExp);
-    this.#insert = db.prepare(
-      `INSERT INTO alerts (id, rule_type, reason, severity, event_id, actor_id, tenant_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.#seenCountry = db.prepare(
-      'SELECT 1 FROM actor_countries WHERE chain = ? AND actor_id = ? AND country = ?',
-    );
-    this.#hasCountry = db.prepare(
-      "SELECT group_concat(country, ', ') AS countries FROM actor_countries WHERE chain = ? AND actor_id = ?",
-    );
-    this.#addCountry = db.prepare(
-      'INSERT OR IGNORE INTO actor_countries (chain, actor_id, country) VALUES (?, ?, ?)',
-    );
+  }
+
+  #sql(name: keyof typeof SQL) {
+    return statement(this.#db, SQL[name]);
   }
 
   evaluate(event: AuditEvent, nowMs: number): void {
@@ -55,11 +53,11 @@ export class AlertRules {
 
     const country = event.context?.country;
     if (country) {
-      if (!this.#seenCountry.get(chain, event.actor_id, country)) {
-        const { countries } = this.#hasCountry.get(chain, event.actor_id) as {
+      if (!this.#sql('seenCountry').get(chain, event.actor_id, country)) {
+        const { countries } = this.#sql('countries').get(chain, event.actor_id) as {
           countries: string | null;
         };
-        this.#addCountry.run(chain, event.actor_id, country);
+        this.#sql('addCountry').run(chain, event.actor_id, country);
         if (countries) {
           this.#raise(
             'new_country',
@@ -96,8 +94,8 @@ export class AlertRules {
   }
 
   #raise(rule: AlertRuleType, reason: string, event: AuditEvent): void {
-    this.#insert.run(
-      `alert_${crypto.randomUUID()}`,
+    this.#sql('insert').run(
+      `alert_${randomUuid()}`,
       rule,
       reason,
       SEVERITY[rule],

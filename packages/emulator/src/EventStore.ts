@@ -1,11 +1,12 @@
 import { AlertRules, type AlertOptions } from './AlertRules.js';
 import { chainEvent, type ChainHead } from './chainEvent.js';
+import { sha256HexJs, type Sha256Hex } from './crypto/sha256.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
 import { eventFromHashed, eventFromRow, inScope, parseBody, searchText } from './eventRows.js';
 import { filtersSql, searchMatch, type EventFilters } from './eventFilters.js';
 import { checkedColumnsSql, faithfulEvent, type StoredRow } from './faithfulRows.js';
 import { globToSqlite } from './glob.js';
-import { statement, type Db } from './openDatabase.js';
+import { statement, type Database, type Statement } from './store/Database.js';
 import type { AuditEvent, EventFields, Pagination, Scope } from './types.js';
 
 /** A filter term matching at least this many events counts as broad (see #broadTerms). */
@@ -35,50 +36,56 @@ interface EventRow {
   event_hash: string;
 }
 
+/** The SQL EventStore runs, prepared through the one statement cache (Database.ts). */
+const SQL = {
+  byKey: 'SELECT body, event_hash FROM events WHERE chain = ? AND idempotency_key = ?',
+  head: 'SELECT sequence, event_hash FROM events WHERE chain = ? ORDER BY sequence DESC LIMIT 1',
+  lastCreated: 'SELECT created_at FROM events ORDER BY pk DESC LIMIT 1',
+  // The other columns are generated from body (see SCHEMA in store/schema.ts).
+  insert:
+    'INSERT INTO events (body, event_hash, sequence, previous_event_hash) VALUES (?, ?, ?, ?)',
+  insertTarget: 'INSERT INTO event_target_rows (event_pk, position, type, id) VALUES (?, ?, ?, ?)',
+  insertSearch: 'INSERT INTO events_search (rowid, text) VALUES (?, ?)',
+  byId: 'SELECT body, event_hash FROM events WHERE id = ?',
+  maxPk: 'SELECT max(pk) AS m FROM events',
+  globProbe: 'SELECT 1 FROM events WHERE action GLOB ? LIMIT 1 OFFSET ?',
+  searchProbe: 'SELECT 1 FROM events_search WHERE events_search MATCH ? LIMIT 1 OFFSET ?',
+} as const;
+
+export interface EventStoreOptions {
+  now?: () => number;
+  alerts?: AlertOptions | undefined;
+  /** How event hashes are computed. @default the JavaScript SHA-256 */
+  sha256Hex?: Sha256Hex;
+}
+
 /**
  * Events: the write path (chain, idempotency, alerts) and the read paths (query, get).
  * Every write runs in one IMMEDIATE transaction, so concurrent writers — even other processes
  * on the same file — take turns and can neither fork nor gap a chain.
  */
 export class EventStore {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #now: () => number;
+  readonly #sha256Hex: Sha256Hex;
   readonly #alerts: AlertRules;
-  readonly #stmts;
   readonly #ingestTx;
 
-  constructor(db: Db, options: { now?: () => number; alerts?: AlertOptions } = {}) {
+  constructor(db: Database, options: EventStoreOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? Date.now;
+    this.#sha256Hex = options.sha256Hex ?? sha256HexJs;
     this.#alerts = new AlertRules(db, options.alerts);
-    this.#stmts = {
-      byKey: db.prepare(
-        'SELECT body, event_hash FROM events WHERE chain = ? AND idempotency_key = ?',
-      ),
-      head: db.prepare(
-        'SELECT sequence, event_hash FROM events WHERE chain = ? ORDER BY sequence DESC LIMIT 1',
-      ),
-      lastCreated: db.prepare('SELECT created_at FROM events ORDER BY pk DESC LIMIT 1'),
-      // The other columns are generated from body (see SCHEMA in openDatabase.ts).
-      insert: db.prepare(
-        `INSERT INTO events (body, event_hash, sequence, previous_event_hash) VALUES (?, ?, ?, ?)`,
-      ),
-      insertTarget: db.prepare(
-        'INSERT INTO event_target_rows (event_pk, position, type, id) VALUES (?, ?, ?, ?)',
-      ),
-      insertSearch: db.prepare('INSERT INTO events_search (rowid, text) VALUES (?, ?)'),
-      byId: db.prepare('SELECT body, event_hash FROM events WHERE id = ?'),
-      globProbe: db.prepare('SELECT 1 FROM events WHERE action GLOB ? LIMIT 1 OFFSET ?'),
-      searchProbe: db.prepare(
-        'SELECT 1 FROM events_search WHERE events_search MATCH ? LIMIT 1 OFFSET ?',
-      ),
-    };
     this.#ingestTx = db.transaction(
       (payloads: EventFields[], createdAt?: (i: number) => number) => {
         const tx: TxState = { heads: new Map(), lastMs: undefined };
         return payloads.map((p, i) => this.#writeOne(p, createdAt?.(i), tx));
       },
     );
+  }
+
+  #sql(name: keyof typeof SQL): Statement {
+    return statement(this.#db, SQL[name]);
   }
 
   /**
@@ -92,28 +99,29 @@ export class EventStore {
   #writeOne(p: EventFields, at: number | undefined, tx: TxState): IngestResult {
     const chain = p.tenant_id ?? '';
     if (p.idempotency_key !== null) {
-      const existing = this.#stmts.byKey.get(chain, p.idempotency_key) as EventRow | undefined;
+      const existing = this.#sql('byKey').get(chain, p.idempotency_key) as EventRow | undefined;
       if (existing)
         return { event: eventFromRow(existing.body, existing.event_hash), replay: true };
     }
     let head = tx.heads.get(chain);
     if (head === undefined && !tx.heads.has(chain)) {
-      head = this.#stmts.head.get(chain) as ChainHead | undefined;
+      head = this.#sql('head').get(chain) as ChainHead | undefined;
     }
     if (tx.lastMs === undefined) {
-      const last = this.#stmts.lastCreated.get() as { created_at: string } | undefined;
+      const last = this.#sql('lastCreated').get() as { created_at: string } | undefined;
       tx.lastMs = last ? Date.parse(last.created_at) : -Infinity;
     }
     const ms = Math.max(at ?? this.#now(), tx.lastMs);
-    const { hashed, body, eventHash } = chainEvent(p, head, ms);
-    const { lastInsertRowid } = this.#stmts.insert.run(
+    const { hashed, body, eventHash } = chainEvent(p, head, ms, this.#sha256Hex);
+    const { lastInsertRowid } = this.#sql('insert').run(
       body,
       eventHash,
       hashed.sequence,
       hashed.previous_event_hash,
     );
-    p.targets.forEach((t, i) => this.#stmts.insertTarget.run(lastInsertRowid, i, t.type, t.id));
-    this.#stmts.insertSearch.run(lastInsertRowid, searchText(hashed));
+    const insertTarget = this.#sql('insertTarget');
+    p.targets.forEach((t, i) => insertTarget.run(lastInsertRowid, i, t.type, t.id));
+    this.#sql('insertSearch').run(lastInsertRowid, searchText(hashed));
     tx.heads.set(chain, { sequence: hashed.sequence, event_hash: eventHash });
     // What the row now stores: created_at keeps whole milliseconds (Date truncates the same way).
     tx.lastMs = Date.parse(hashed.created_at);
@@ -124,7 +132,7 @@ export class EventStore {
 
   /** The event with this id if `scope` may see it — judged by its body, not by columns. */
   get(id: string, scope: Scope): AuditEvent | null {
-    const row = this.#stmts.byId.get(id) as EventRow | undefined;
+    const row = this.#sql('byId').get(id) as EventRow | undefined;
     const h = row && parseBody(row.body);
     if (!row || !h || h.id !== id || !inScope(h, scope)) return null;
     return eventFromHashed(h, row.event_hash);
@@ -159,9 +167,7 @@ export class EventStore {
       after = [createdAt, sequence, id];
       snapshot = Number(maxPk);
     } else {
-      snapshot =
-        (statement(this.#db, 'SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ??
-        0;
+      snapshot = (this.#sql('maxPk').get() as { m: number | null }).m ?? 0;
     }
     sql.where.push('e.pk <= ?');
     sql.params.push(snapshot);
@@ -215,8 +221,8 @@ export class EventStore {
     const globbed = action !== undefined && action.includes('*') && !action.startsWith('*');
     const match = search === undefined ? undefined : searchMatch(search);
     return {
-      action: globbed && this.#stmts.globProbe.get(globToSqlite(action), BROAD - 1) !== undefined,
-      search: match !== undefined && this.#stmts.searchProbe.get(match, BROAD - 1) !== undefined,
+      action: globbed && this.#sql('globProbe').get(globToSqlite(action), BROAD - 1) !== undefined,
+      search: match !== undefined && this.#sql('searchProbe').get(match, BROAD - 1) !== undefined,
     };
   }
 }

@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { randomUuid, timingSafeEqual, toBase64Url, utf8 } from './crypto/encoding.js';
+import { hmacSha256 } from './crypto/sha256.js';
 import type { EventFilters } from './eventFilters.js';
+import type { ExportFileStore } from './exportFiles/ExportFileStore.js';
 import { HttpError } from './HttpError.js';
-import { statement, type Db } from './openDatabase.js';
+import { statement, type Database } from './store/Database.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { ExportFormat, ExportJob, Scope } from './types.js';
 import { tick, writeExportFile } from './writeExportFile.js';
@@ -51,8 +51,10 @@ interface ExportRow {
 }
 
 export interface ExportJobsOptions {
-  dir: string;
-  secret: Buffer;
+  /** Where the files go. */
+  files: ExportFileStore;
+  /** The key of the download links' signatures. */
+  secret: Uint8Array;
   now: () => number;
   /** @default DEFAULT_RETENTION_MS */
   retentionMs?: number | undefined;
@@ -73,9 +75,9 @@ export const scopeKey = (scope: Scope): string =>
  * deletes the file and the job reads as expired.
  */
 export class ExportJobs {
-  readonly #db: Db;
-  readonly #dir: string;
-  readonly #secret: Buffer;
+  readonly #db: Database;
+  readonly #files: ExportFileStore;
+  readonly #secret: Uint8Array;
   readonly #now: () => number;
   readonly #retentionMs: number;
   readonly #maxUnfinished: number;
@@ -84,9 +86,9 @@ export class ExportJobs {
   readonly #sweeper: ReturnType<typeof setInterval>;
   #closed = false;
 
-  constructor(db: Db, options: ExportJobsOptions) {
+  constructor(db: Database, options: ExportJobsOptions) {
     this.#db = db;
-    this.#dir = options.dir;
+    this.#files = options.files;
     this.#secret = options.secret;
     this.#now = options.now;
     this.#retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
@@ -95,13 +97,14 @@ export class ExportJobs {
     // Files that expired while no process ran, or that a crash or an old database left behind.
     this.#sweep({ atStart: true });
     // Jobs a previous process left unfinished start again from the beginning.
-    const unfinished = db
-      .prepare("SELECT id FROM exports WHERE status IN ('pending', 'processing')")
-      .all() as { id: string }[];
+    const unfinished = statement(
+      db,
+      "SELECT id FROM exports WHERE status IN ('pending', 'processing')",
+    ).all() as { id: string }[];
     for (const { id } of unfinished) this.#start(id);
     // Deletion must not wait for a request; unref'd, the timer never keeps the process alive.
     this.#sweeper = setInterval(() => this.#sweep(), SWEEP_INTERVAL_MS);
-    this.#sweeper.unref();
+    (this.#sweeper as { unref?: () => void }).unref?.(); // Node's timers only
   }
 
   /** Queues an export, or throws 429 when the scope already has its fill of unfinished ones. */
@@ -122,7 +125,7 @@ export class ExportJobs {
       );
     }
     this.#makeRoom(scopeKey(scope));
-    const id = `exp_${crypto.randomUUID().replace(/-/g, '')}`;
+    const id = `exp_${randomUuid().replace(/-/g, '')}`;
     const maxPk =
       (statement(this.#db, 'SELECT max(pk) AS m FROM events').get() as { m: number | null }).m ?? 0;
     statement(
@@ -163,21 +166,21 @@ export class ExportJobs {
     return this.#toJob(row, baseUrl);
   }
 
-  /** A file to send for a signed URL, or why not: 'forbidden' (bad/expired) or 'not_found'. */
+  /**
+   * The file of a signed URL as a response body, or why not: 'forbidden' (a bad or expired
+   * signature) or 'not_found' (no such completed export, or its file is gone).
+   */
   download(
     id: string,
     expires: string | undefined,
     signature: string | undefined,
-  ): { file: string; format: ExportFormat } | 'forbidden' | 'not_found' {
-    const expected = Buffer.from(this.#sign(id, expires ?? ''));
-    const given = Buffer.from(signature ?? '');
-    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given))
-      return 'forbidden';
+  ): { body: BodyInit; size: number; format: ExportFormat } | 'forbidden' | 'not_found' {
+    if (!timingSafeEqual(this.#sign(id, expires ?? ''), signature ?? '')) return 'forbidden';
     if (!/^\d+$/.test(expires ?? '') || Number(expires) * 1000 <= this.#now()) return 'forbidden';
     const row = this.#row(id);
-    if (!row || row.status !== 'completed' || !row.file || !fs.existsSync(row.file))
-      return 'not_found';
-    return { file: row.file, format: row.format };
+    const file = row?.status === 'completed' && row.file ? this.#files.read(row.file) : null;
+    if (!row || !file) return 'not_found';
+    return { ...file, format: row.format };
   }
 
   /** Resolves when every running job has settled (tests and shutdown). */
@@ -230,7 +233,7 @@ export class ExportJobs {
 
   #expire(row: ExportRow): void {
     if (row.status !== 'completed') return;
-    if (row.file) removeFile(row.file);
+    if (row.file) this.#files.remove(row.file);
     // An export expired early (to make room) says so with the moment it went, not its due date.
     statement(
       this.#db,
@@ -244,30 +247,19 @@ export class ExportJobs {
    * the retention period: another emulator may share the directory).
    */
   #removeStrayFiles(): void {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.#dir);
-    } catch {
-      return; // not created yet, or not a directory: it holds nothing of ours
-    }
-    for (const name of names) {
+    for (const { name, location, modifiedMs } of this.#files.list()) {
       const id = EXPORT_FILE.exec(name)?.[1];
       if (!id) continue;
-      const file = path.join(this.#dir, name);
       const row = this.#row(id);
       const kept = row
-        ? row.status === 'pending' || row.status === 'processing' || row.file === file
-        : (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >
-          this.#now() - this.#retentionMs;
-      if (!kept) removeFile(file);
+        ? row.status === 'pending' || row.status === 'processing' || row.file === location
+        : modifiedMs > this.#now() - this.#retentionMs;
+      if (!kept) this.#files.remove(location);
     }
   }
 
   #sign(id: string, expires: string): string {
-    return crypto
-      .createHmac('sha256', this.#secret)
-      .update(`export:${id}:${expires}`)
-      .digest('base64url');
+    return toBase64Url(hmacSha256(this.#secret, utf8(`export:${id}:${expires}`)));
   }
 
   #row(id: string): ExportRow | undefined {
@@ -276,7 +268,7 @@ export class ExportJobs {
   }
 
   #file(row: ExportRow): string {
-    return path.join(this.#dir, `${row.id}.${row.format}`);
+    return this.#files.locate(`${row.id}.${row.format}`);
   }
 
   #toJob(row: ExportRow, baseUrl: string | null): ExportJob {
@@ -314,7 +306,7 @@ export class ExportJobs {
       ).run(`Export failed: ${message}`, formatTimestamp(this.#now()), id);
       const row = this.#row(id);
       try {
-        if (row) removeFile(this.#file(row)); // what was written before the failure
+        if (row) this.#files.remove(this.#file(row)); // what was written before the failure
       } catch {
         // left for the next start's sweep of stray files
       }
@@ -328,12 +320,12 @@ export class ExportJobs {
     const row = this.#row(id);
     if (!row || this.#closed) return;
     const { filters, scope } = JSON.parse(row.filters) as { filters: EventFilters; scope: Scope };
-    fs.mkdirSync(this.#dir, { recursive: true });
     const file = this.#file(row);
     const setProgress = (column: 'events_count' | 'events_processed', n: number) =>
       statement(this.#db, `UPDATE exports SET ${column} = ? WHERE id = ?`).run(n, id);
     const written = await writeExportFile(
       this.#db,
+      this.#files,
       { filters, scope, format: row.format, maxPk: row.max_pk, file },
       {
         counted: (n) => {
@@ -360,15 +352,5 @@ export class ExportJobs {
       written,
       id,
     );
-  }
-}
-
-/** Deletes a file; one already gone (or whose directory is) is fine. */
-function removeFile(file: string): void {
-  try {
-    fs.unlinkSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
   }
 }

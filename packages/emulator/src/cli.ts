@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEmulator } from './createEmulator.js';
-import { openDatabase } from './openDatabase.js';
+import { openDatabase } from './store/openDatabase.js';
 import { seedEmulator } from './seed.js';
 import { tamper, type TamperAction } from './tamper.js';
 

@@ -1,4 +1,5 @@
-import crypto from 'node:crypto';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './crypto/encoding.js';
+import { sha256 } from './crypto/sha256.js';
 import { HttpError } from './HttpError.js';
 
 /**
@@ -6,17 +7,18 @@ import { HttpError } from './HttpError.js';
  * scope they were issued for, so a cursor reused with other filters is refused, not misread.
  */
 export function fingerprint(parts: unknown): string {
-  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+  return toBase64Url(sha256(utf8(JSON.stringify(parts)))).slice(0, 16);
 }
 
 export function encodeCursor(position: unknown[], fp: string): string {
-  return Buffer.from(JSON.stringify({ p: position, f: fp })).toString('base64url');
+  return toBase64Url(utf8(JSON.stringify({ p: position, f: fp })));
 }
 
 export function decodeCursor(cursor: string, fp: string): unknown[] {
   let parsed: unknown;
+  const bytes = fromBase64Url(cursor);
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = bytes ? JSON.parse(fromUtf8(bytes)) : null;
   } catch {
     parsed = null;
   }

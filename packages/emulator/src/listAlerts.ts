@@ -1,11 +1,11 @@
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
 import { scopeSql, type SqlFragment } from './eventFilters.js';
-import { statement, type Db } from './openDatabase.js';
+import { statement, type Database } from './store/Database.js';
 import type { Alert, Pagination, Scope } from './types.js';
 
 /** Alerts newest first, scoped like events, paged by keyset on write order. */
 export function listAlerts(
-  db: Db,
+  db: Database,
   scope: Scope,
   ruleType: string | undefined,
   cursor: string | undefined,

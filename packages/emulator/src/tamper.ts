@@ -1,5 +1,5 @@
 import { canonicalize } from '@getimmutable/contract';
-import type { Db } from './openDatabase.js';
+import { statement, type Database } from './store/Database.js';
 
 export type TamperAction =
   | { kind: 'edit'; id: string }
@@ -21,10 +21,11 @@ interface Row {
  * - delete: removes the row, leaving a gap in the chain;
  * - swap: exchanges two events' places in their chain.
  */
-export function tamper(db: Db, action: TamperAction): string {
+export function tamper(db: Database, action: TamperAction): string {
   const find = (id: string): Row => {
-    const row = db.prepare('SELECT pk, chain, sequence, body FROM events WHERE id = ?').get(id) as
-      Row | undefined;
+    const row = statement(db, 'SELECT pk, chain, sequence, body FROM events WHERE id = ?').get(
+      id,
+    ) as Row | undefined;
     if (!row) throw new Error(`No event with id ${id} in this database.`);
     return row;
   };
@@ -37,15 +38,15 @@ export function tamper(db: Db, action: TamperAction): string {
         ? before.replace(/viewed$/, 'edited')
         : `${before.split('.')[0]}.viewed`;
       content.metadata = { ...(content.metadata as object), note: 'changed after the fact' };
-      db.prepare('UPDATE events SET body = ? WHERE pk = ?').run(canonicalize(content), row.pk);
+      statement(db, 'UPDATE events SET body = ? WHERE pk = ?').run(canonicalize(content), row.pk);
       return `Edited event ${action.id} (sequence ${row.sequence}): action ${before} → ${String(content.action)}; its stored hash is unchanged.`;
     }
     case 'delete': {
       const row = find(action.id);
       db.transaction(() => {
-        db.prepare('DELETE FROM events WHERE pk = ?').run(row.pk);
-        db.prepare('DELETE FROM event_target_rows WHERE event_pk = ?').run(row.pk);
-        db.prepare('DELETE FROM events_search WHERE rowid = ?').run(row.pk);
+        statement(db, 'DELETE FROM events WHERE pk = ?').run(row.pk);
+        statement(db, 'DELETE FROM event_target_rows WHERE event_pk = ?').run(row.pk);
+        statement(db, 'DELETE FROM events_search WHERE rowid = ?').run(row.pk);
       })();
       return `Deleted event ${action.id} (sequence ${row.sequence}) from chain "${row.chain}".`;
     }
@@ -56,7 +57,7 @@ export function tamper(db: Db, action: TamperAction): string {
         throw new Error('Both events of a swap must be in the same chain (tenant).');
       if (a.pk === b.pk) throw new Error('A swap needs two different events.');
       db.transaction(() => {
-        const set = db.prepare('UPDATE events SET sequence = ? WHERE pk = ?');
+        const set = statement(db, 'UPDATE events SET sequence = ? WHERE pk = ?');
         set.run(-1, a.pk);
         set.run(a.sequence, b.pk);
         set.run(b.sequence, a.pk);

@@ -7,8 +7,9 @@ import {
   searchText,
   type CopyMismatch,
 } from './eventRows.js';
-import { statement, type Db } from './openDatabase.js';
-import { sha256Hex } from './sha256.js';
+import { toHex, utf8 } from './crypto/encoding.js';
+import type { Sha256Hex } from './crypto/sha256.js';
+import { rawStatement, statement, type Database } from './store/Database.js';
 import { formatTimestamp, type TimeRange } from './timeBounds.js';
 import type { HashedEvent, Scope, VerifyBreak, VerifyResult } from './types.js';
 
@@ -48,10 +49,11 @@ const COPIED_AT = 10;
  * scope can be fooled by the database while verify says valid.
  */
 export function verifyChains(
-  db: Db,
+  db: Database,
   scope: Scope,
   req: VerifyRequest,
   nowMs: number,
+  sha256Hex: Sha256Hex,
 ): VerifyResult {
   let chains: string[];
   if (scope.kind === 'viewer') {
@@ -77,7 +79,7 @@ export function verifyChains(
 
   // Open bounds as the extremes of the created_at format, so one statement serves every range.
   const bounds = [req.range.from ?? '', req.range.to ?? '\uffff'];
-  const pageStmt = statement(
+  const pageStmt = rawStatement(
     db,
     `SELECT e.pk, e.id, e.tenant_id, e.actor_id, e.sequence, e.previous_event_hash, e.event_hash,
        e.body, (SELECT s.text FROM events_search s WHERE s.rowid = e.pk),
@@ -87,11 +89,11 @@ export function verifyChains(
      FROM events e
      WHERE e.chain = ? AND e.sequence > ? AND e.created_at >= ? AND e.created_at <= ?
      ORDER BY e.sequence LIMIT ?`,
-  ).raw(true);
-  const predecessorStmt = statement(
+  );
+  const predecessorStmt = rawStatement(
     db,
     'SELECT sequence, event_hash FROM events WHERE chain = ? AND sequence < ? ORDER BY sequence DESC LIMIT 1',
-  ).raw(true);
+  );
 
   const breaks: VerifyBreak[] = [];
   let checked = 0;
@@ -249,7 +251,7 @@ function sameTargetRows(stored: string | null, h: HashedEvent): boolean {
   const typed = (v: string | number | null) =>
     v === null
       ? 'null:'
-      : `${typeof v === 'number' ? 'integer' : 'text'}:${Buffer.from(String(v)).toString('hex').toUpperCase()}`;
+      : `${typeof v === 'number' ? 'integer' : 'text'}:${toHex(utf8(String(v))).toUpperCase()}`;
   const expected =
     h.targets.length === 0
       ? null

@@ -1,30 +1,47 @@
-import crypto from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import {
+  fromBase64Url,
+  randomUuid,
+  timingSafeEqual,
+  toBase64Url,
+  utf8,
+} from './crypto/encoding.js';
+import { hmacSha256 } from './crypto/sha256.js';
 import { HttpError } from './HttpError.js';
 import type { Scope } from './types.js';
 
 /** The contract's signing secret: HMAC-SHA256(key = API key, "immutable-viewer-token-v1"). */
-export function viewerSecret(apiKey: string): Buffer {
-  return crypto.createHmac('sha256', apiKey).update('immutable-viewer-token-v1').digest();
+export function viewerSecret(apiKey: string): Uint8Array {
+  return hmacSha256(utf8(apiKey), utf8('immutable-viewer-token-v1'));
 }
 
-export async function signViewerToken(
+const HEADER = toBase64Url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT' })));
+
+export interface ViewerClaims {
+  tenant_id: string;
+  actor_id: string | null;
+}
+
+/**
+ * A viewer token (HS256 JWT: `typ`, `tenant_id`, `actor_id` when set, `iat`, `exp`, `jti`),
+ * signed synchronously (HMAC in JavaScript, as the browser emulator needs); `authenticate`
+ * checks it with jose. `exp` is `iat + ttlSeconds`, or `expiresAt` (epoch seconds) when given.
+ */
+export function signViewerToken(
   secret: Uint8Array,
-  claims: { tenant_id: string; actor_id: string | null },
+  claims: ViewerClaims,
   ttlSeconds: number,
   nowMs: number,
-): Promise<{ token: string; expires_at: number }> {
+  options: { jti?: string; expiresAt?: number } = {},
+): { token: string; expires_at: number } {
   const iat = Math.floor(nowMs / 1000);
-  const exp = iat + ttlSeconds;
-  const payload: Record<string, string> = { typ: 'viewer', tenant_id: claims.tenant_id };
+  const exp = options.expiresAt ?? iat + ttlSeconds;
+  const payload: Record<string, string | number> = { typ: 'viewer', tenant_id: claims.tenant_id };
   if (claims.actor_id !== null) payload.actor_id = claims.actor_id;
-  const token = await new SignJWT(payload)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .setJti(crypto.randomUUID())
-    .sign(secret);
-  return { token, expires_at: exp };
+  Object.assign(payload, { iat, exp, jti: options.jti ?? randomUuid() });
+  const input = `${HEADER}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
+  const signature = toBase64Url(hmacSha256(secret, utf8(input)));
+  return { token: `${input}.${signature}`, expires_at: exp };
 }
 
 const unauthorized = (why: string) => new HttpError(401, 'unauthorized', why);
@@ -38,9 +55,10 @@ const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  */
 function isCanonicalCompactJwt(token: string): boolean {
   if (!COMPACT_JWT.test(token)) return false;
-  return token
-    .split('.')
-    .every((segment) => Buffer.from(segment, 'base64url').toString('base64url') === segment);
+  return token.split('.').every((segment) => {
+    const bytes = fromBase64Url(segment);
+    return bytes !== null && toBase64Url(bytes) === segment;
+  });
 }
 
 /**
@@ -61,9 +79,7 @@ export async function authenticate(
   }
   const credential = match[1]!;
   if (credential.startsWith('imk_')) {
-    const a = Buffer.from(credential);
-    const b = Buffer.from(apiKey);
-    if (a.length === b.length && crypto.timingSafeEqual(a, b)) return { kind: 'api_key' };
+    if (timingSafeEqual(credential, apiKey)) return { kind: 'api_key' };
     throw unauthorized('Invalid API key.');
   }
   if (!isCanonicalCompactJwt(credential)) throw unauthorized('Invalid viewer token.');

@@ -3,12 +3,12 @@
  * first, in chunks, yielding to requests between chunks. Every row passes the same faithfulness
  * check as GET /events, so a file never holds an event outside its scope or filters.
  */
-import fs from 'node:fs';
 import { eventFromHashed } from './eventRows.js';
 import { filtersSql, type EventFilters } from './eventFilters.js';
 import { exportWriter } from './exportFormats.js';
 import { checkedColumnsSql, faithfulEvent, type StoredRow } from './faithfulRows.js';
-import { statement, type Db } from './openDatabase.js';
+import type { ExportFileStore } from './exportFiles/ExportFileStore.js';
+import { statement, type Database } from './store/Database.js';
 import type { ExportFormat, Scope } from './types.js';
 
 const CHUNK = 2000;
@@ -18,6 +18,7 @@ export interface ExportWork {
   scope: Scope;
   format: ExportFormat;
   maxPk: number;
+  /** Where the file goes in `files`. */
   file: string;
 }
 
@@ -31,7 +32,8 @@ export interface ExportProgress {
 
 /** Resolves with the number of events written, or null when stopped before the end. */
 export async function writeExportFile(
-  db: Db,
+  db: Database,
+  files: ExportFileStore,
   work: ExportWork,
   progress: ExportProgress,
 ): Promise<number | null> {
@@ -52,9 +54,9 @@ export async function writeExportFile(
      WHERE ${where} AND (e.created_at, e.sequence, e.id) < (?, ?, ?)
      ORDER BY e.created_at DESC, e.sequence DESC, e.id DESC LIMIT ${CHUNK}`,
   );
-  const fd = fs.openSync(work.file, 'w');
+  const out = files.create(work.file);
   try {
-    fs.writeSync(fd, writer.header);
+    out.write(writer.header);
     let position: [string, number, string] = ['\uffff', Number.MAX_SAFE_INTEGER, '\uffff'];
     let written = 0;
     for (;;) {
@@ -66,18 +68,23 @@ export async function writeExportFile(
         const h = faithfulEvent(row, work.scope, searching);
         if (h) chunk += writer.row(eventFromHashed(h, row.event_hash), written++);
       }
-      fs.writeSync(fd, chunk);
+      out.write(chunk);
       const last = rows.at(-1)!;
       position = [last.created_at, last.sequence, last.id];
       progress.written(written);
       await tick(); // let requests (progress polls among them) in between chunks
     }
-    fs.writeSync(fd, writer.footer);
-    fs.fsyncSync(fd);
+    out.write(writer.footer);
+    out.flush();
     return written;
   } finally {
-    fs.closeSync(fd);
+    out.close();
   }
 }
 
-export const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The next turn of the event loop: setImmediate in Node (no 1 ms floor), else a timeout. */
+export const tick = () =>
+  new Promise<void>((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedStatementCount, statement, STATEMENT_CACHE_SIZE } from '../src/openDatabase.js';
+import { cachedStatementCount, statement, STATEMENT_CACHE_SIZE } from '../src/store/Database.js';
 import { payload, startHarness, type Harness } from './harness.js';
 
 let h: Harness;

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
-
-export type Db = Database.Database;
+/**
+ * The emulator's schema, and bringing a database to it: the same SQL on better-sqlite3 and on
+ * SQLite in WebAssembly (see Database.ts).
+ */
+import { statement, type Database } from './Database.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -115,62 +115,29 @@ CREATE TABLE IF NOT EXISTS exports (
 `;
 
 /**
- * Opens (creating if needed) the emulator's database. WAL with synchronous=NORMAL: a commit is
- * in the OS's hands before the HTTP response is sent, so it survives `kill -9` of the process.
- */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = OFF');
-  // 16 MB page cache (was 64 MB). Measured at 100k events: same ingest CPU per event or less
-  // (every commit walks the whole cache in pcache1Truncate, 3.9% of ingest samples under
-  // perf at 64 MB) and ~50 MB less RSS. A 1M-event file is ~2 GB, so neither size holds
-  // it; pages outside the cache come from the OS page cache.
-  db.pragma('cache_size = -16384');
-  // Checkpoint every 10,000 WAL pages (~40 MB) instead of SQLite's 1,000 (~4 MB): a batch of
-  // 100 events dirties hundreds of index pages, so the default checkpointed (copying pages
-  // into the database file and fsyncing it, under synchronous=NORMAL) every two or three
-  // batches. Fewer checkpoints write each hot page once instead of several times: about
-  // -10% CPU per ingested event. Durability is unchanged — a commit is in the WAL either way;
-  // the cost is a WAL file of up to ~40 MB on disk.
-  db.pragma('wal_autocheckpoint = 10000');
-  try {
-    upgradeSchema(db);
-  } catch (error) {
-    db.close();
-    throw new Error(
-      `Could not upgrade ${file} to schema version ${SCHEMA_VERSION}; the file is unchanged. ` +
-        (error as Error).message,
-      { cause: error },
-    );
-  }
-  return db;
-}
-
-/**
  * The schema's version, kept in `PRAGMA user_version`: 0 is a new file or one written before
  * the generated columns (plain copies of body in events, targets in a table named
  * event_targets); 1 is SCHEMA above.
  */
-const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 1;
 
 /**
- * Brings a file to SCHEMA_VERSION in place, in one IMMEDIATE transaction (a crash or an error
- * leaves the file as it was; a second process opening it meanwhile waits, up to busy_timeout,
- * then finds it done). Version 0 → 1 rebuilds events from body, keeping every row and its pk
- * (the targets, the search index and export snapshots refer to pk): its copies are then what
- * body says, whatever an earlier edit left in them. The target rows and the search text are
- * kept as they are, so verify still names an earlier edit of those. Measured: 2.3 s for 100k
- * events; the old table's pages stay in the file as free space that later writes reuse.
+ * Brings a database to SCHEMA_VERSION in place, in one IMMEDIATE transaction (a crash or an
+ * error leaves the file as it was; a second process opening it meanwhile waits, up to
+ * busy_timeout, then finds it done). Version 0 → 1 rebuilds events from body, keeping every row
+ * and its pk (the targets, the search index and export snapshots refer to pk): its copies are
+ * then what body says, whatever an earlier edit left in them. The target rows and the search
+ * text are kept as they are, so verify still names an earlier edit of those. Measured: 2.3 s
+ * for 100k events; the old table's pages stay in the file as free space that later writes reuse.
  */
-function upgradeSchema(db: Db): void {
+export function upgradeSchema(db: Database): void {
   db.transaction(() => {
-    if ((db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION) return;
+    const { user_version: version } = statement(db, 'PRAGMA user_version').get() as {
+      user_version: number;
+    };
+    if (version >= SCHEMA_VERSION) return;
     const tableExists = (name: string) =>
-      db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name);
+      statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name);
     const fromV0 = tableExists('events') !== undefined;
     if (fromV0) {
       db.exec('ALTER TABLE events RENAME TO events_v0');
@@ -178,12 +145,11 @@ function upgradeSchema(db: Db): void {
         db.exec('ALTER TABLE event_targets RENAME TO event_target_rows');
       }
       // Old index names would make SCHEMA's CREATE INDEX IF NOT EXISTS skip the new ones.
-      const oldIndexes = db
-        .prepare(
-          `SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
-             AND tbl_name IN ('events_v0', 'event_target_rows')`,
-        )
-        .all() as { name: string }[];
+      const oldIndexes = statement(
+        db,
+        `SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+           AND tbl_name IN ('events_v0', 'event_target_rows')`,
+      ).all() as { name: string }[];
       for (const { name } of oldIndexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
     }
     db.exec(SCHEMA);
@@ -193,54 +159,19 @@ function upgradeSchema(db: Db): void {
                  ORDER BY pk`);
       db.exec('DROP TABLE events_v0');
     }
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
 
-export function getMeta(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+export function getMeta(db: Database, key: string): string | undefined {
+  const row = statement(db, 'SELECT value FROM meta WHERE key = ?').get(key) as
     { value: string } | undefined;
   return row?.value;
 }
 
-export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare(
+export function setMeta(db: Database, key: string, value: string): void {
+  statement(
+    db,
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
-}
-
-/**
- * Prepared statements kept per database. Request SQL varies with the filters given (which are
- * present, glob or exact, how many short search words), and a prepared statement of a big WHERE
- * holds tens of KB of SQLite memory, so an unbounded cache grew with every new shape: 9,000
- * search shapes took RSS from 245 MB to 864 MB. The texts in use at a time are a few dozen.
- */
-export const STATEMENT_CACHE_SIZE = 100;
-
-/** Per database, least recently used first: a Map iterates in insertion order. */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/**
- * A prepared statement for this SQL text, from a per-database LRU cache of
- * {@link STATEMENT_CACHE_SIZE}. An evicted statement is only dropped from the cache, never
- * finalized here: a caller may still be paging with it (an export between chunks), and
- * better-sqlite3 finalizes it when the garbage collector takes the last reference.
- */
-export function statement(db: Db, sql: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (stmt) {
-    cache.delete(sql); // re-inserted below, as the most recently used
-  } else {
-    stmt = db.prepare(sql);
-    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(sql, stmt);
-  return stmt;
-}
-
-/** How many statements `statement` holds for this database (for tests of the bound). */
-export function cachedStatementCount(db: Db): number {
-  return statements.get(db)?.size ?? 0;
 }

@@ -1,0 +1,70 @@
+/**
+ * Bytes, text and randomness with what both Node and browsers have (TextEncoder, btoa/atob,
+ * `crypto.getRandomValues`), so that no module outside the Node entry needs Buffer or
+ * node:crypto.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A string's UTF-8 bytes (a lone surrogate becomes U+FFFD, as Buffer does). */
+export const utf8 = (text: string): Uint8Array => encoder.encode(text);
+
+/** UTF-8 bytes as a string (invalid sequences become U+FFFD, as Buffer does). */
+export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lowercase hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += HEX[byte];
+  return out;
+}
+
+/** Base64url without padding (RFC 4648 §5), as JWTs, cursors and signatures use it. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Bytes of base64url text (padding optional), or null when it is not base64url. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) return null;
+  let binary: string;
+  try {
+    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null; // a length no encoder writes (one character over a multiple of four)
+  }
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** Whether two strings are equal, in time that depends only on their length. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
+/** Cryptographically random bytes. */
+export function randomBytes(n: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(n));
+}
+
+/**
+ * A random (version 4) UUID. `crypto.randomUUID` exists only in secure contexts (https,
+ * localhost); a page served over plain http elsewhere still has `getRandomValues`.
+ */
+export function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = randomBytes(16);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = toHex(b);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
