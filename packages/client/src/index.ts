@@ -13,6 +13,25 @@ export { computeEventHash, eventHashInput } from './computeEventHash.js';
 export { checkEvent, type EventCheck } from './checkEvent.js';
 export { checkChain, type ChainLinkCheck } from './checkChain.js';
 export { sha256Hex } from './sha256.js';
+export { IntegrityIndex, checkEventOnce, type IntegrityCheck } from './IntegrityIndex.js';
+// The filter bar's rules, framework-free: normalized filters, date presets, wall-clock time.
+export {
+  FILTER_FIELDS,
+  hasFilters,
+  normalizeFilters,
+  sameFilters,
+  type AuditFilters,
+  type FilterField,
+} from './normalizeFilters.js';
+export {
+  DATE_PRESETS,
+  detectPreset,
+  presetRange,
+  type DatePreset,
+  type DateRange,
+  type RelativeDatePreset,
+} from './datePresets.js';
+export { isoToWallTime, wallTimeToIso } from './zonedDateTime.js';
 // The contract (one definition, bundled in): its names and the limits a viewer asks within,
 // the JCS its hashes cover, and the wire types.
 export {

@@ -1,55 +1,10 @@
-import { subDays, subHours } from 'date-fns';
-import type { AuditFilters } from '../auditFilters.js';
-
-/** The date-range choices of `AuditLogFilters`, in the order they are offered. */
-export const DATE_PRESETS = ['all', '24h', '7d', '30d', 'custom'] as const;
-
-export type DatePreset = (typeof DATE_PRESETS)[number];
-
-/** A preset that stands for a window relative to now (everything but `'custom'`). */
-export type RelativeDatePreset = Exclude<DatePreset, 'custom'>;
-
-/** The `from`/`to` a date range filters by (ISO 8601, inclusive). */
-export type DateRange = Pick<AuditFilters, 'from' | 'to'>;
-
-/**
- * The range a preset stands for at `now`: `from` as an ISO instant, no `to` (open-ended, so new
- * events keep arriving); `'all'` is no range at all. Pure: pass `now` to get the same answer twice.
- * @example presetRange('7d', new Date('2026-03-08T12:00:00Z')) // { from: '2026-03-01T12:00:00.000Z' }
- */
-export function presetRange(
-  preset: RelativeDatePreset,
-  now: Date | number = Date.now(),
-): DateRange {
-  switch (preset) {
-    case 'all':
-      return {};
-    case '24h':
-      return { from: subHours(now, 24).toISOString() };
-    case '7d':
-      return { from: subDays(now, 7).toISOString() };
-    case '30d':
-      return { from: subDays(now, 30).toISOString() };
-  }
-}
-
-/**
- * Which preset a range looks like at `now`: `'all'` without bounds, a relative preset when `from`
- * lies within `toleranceMs` of where that preset would put it (and there is no `to`), else `'custom'`.
- * @example detectPreset({ from: presetRange('24h', now).from }, now) // '24h'
- */
-export function detectPreset(
-  range: DateRange,
-  now: Date | number = Date.now(),
-  toleranceMs = 60_000,
-): DatePreset {
-  if (!range.from && !range.to) return 'all';
-  if (range.to || !range.from) return 'custom';
-  const from = Date.parse(range.from);
-  if (Number.isNaN(from)) return 'custom';
-  for (const preset of ['24h', '7d', '30d'] as const) {
-    const expected = Date.parse(presetRange(preset, now).from!);
-    if (Math.abs(from - expected) <= toleranceMs) return preset;
-  }
-  return 'custom';
-}
+// The presets are framework-free and live in the client (datePresets.ts there); this keeps the
+// kit's public exports of them (index.ts) where they were.
+export {
+  DATE_PRESETS,
+  detectPreset,
+  presetRange,
+  type DatePreset,
+  type DateRange,
+  type RelativeDatePreset,
+} from '@getimmutable/client';
