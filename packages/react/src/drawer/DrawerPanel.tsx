@@ -3,6 +3,7 @@ import {
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -10,8 +11,10 @@ import {
   type Ref,
 } from 'react';
 import { cx } from '../cx.js';
+import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
+import { useFocusScope } from '../overlay/useFocusScope.js';
+import { openModal } from '../overlay/modalLayer.js';
 import { usePresentation } from '../viewerContext.js';
-import { useFocusTrap } from './useFocusTrap.js';
 
 /** Says something through the drawer's polite live region. */
 export type Announce = (message: string) => void;
@@ -22,31 +25,25 @@ export interface DrawerPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   children: (announce: Announce) => ReactNode;
 }
 
-/** Mounted only while open, so the focus trap's mount and unmount are the drawer's open and close. */
+/**
+ * The open drawer, mounted only while open: the overlay primitives' mount and unmount are the
+ * drawer's open and close. The page behind is inert and does not scroll; focus moves to Close,
+ * stays inside and returns to the opener; Esc or a press outside the panel (the overlay) closes.
+ */
 export function DrawerPanel({ panelRef, onClose, children, className, ...rest }: DrawerPanelProps) {
   const { messages } = usePresentation();
   const headingId = useId();
+  const root = useRef<HTMLDivElement | null>(null);
   const panel = useRef<HTMLDivElement | null>(null);
-  const overlay = useRef<HTMLDivElement | null>(null);
   const closeButton = useRef<HTMLButtonElement | null>(null);
-  useFocusTrap(panel, { initialFocus: closeButton, onEscape: onClose });
+  // The portal's root is what stays reachable: the overlay must take the press that closes.
+  // (Only rendered on the client, so the layout effect never runs on a server.)
+  useLayoutEffect(() => openModal(root.current!), []);
+  useFocusScope(panel, { trapped: true, initialFocus: closeButton });
+  useDismissableLayer(panel, { onDismiss: onClose });
 
   // The forwarded ref gets the dialog element (attached before this runs, in the same commit).
   useImperativeHandle(panelRef, () => panel.current!, []);
-
-  // A press on the overlay closes, like Esc. Listened to here so the overlay stays a plain, non-interactive element.
-  const latestClose = useRef(onClose);
-  useEffect(() => {
-    latestClose.current = onClose;
-  });
-  useEffect(() => {
-    const node = overlay.current;
-    const onPointerDown = (e: Event) => {
-      if (e.target === node) latestClose.current();
-    };
-    node?.addEventListener('pointerdown', onPointerDown);
-    return () => node?.removeEventListener('pointerdown', onPointerDown);
-  }, []);
 
   // Re-keying the message makes a repeated "Copied" a new announcement.
   const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
@@ -61,13 +58,14 @@ export function DrawerPanel({ panelRef, onClose, children, className, ...rest }:
   }, [announcement]);
 
   return (
-    <div className="imv-drawer-root" data-imv="" data-slot="drawer-root" data-state="open">
-      <div
-        ref={overlay}
-        className="imv-drawer-overlay"
-        data-slot="drawer-overlay"
-        data-state="open"
-      />
+    <div
+      ref={root}
+      className="imv-drawer-root"
+      data-imv=""
+      data-slot="drawer-root"
+      data-state="open"
+    >
+      <div className="imv-drawer-overlay" data-slot="drawer-overlay" data-state="open" />
       <div
         ref={panel}
         role="dialog"

@@ -178,11 +178,62 @@ describe('EventDetailDrawer', () => {
     expect(screen.getByRole('button', { name: 'Open the event' })).toHaveFocus();
   });
 
-  it('closes on a press outside the panel', async () => {
+  it('closes on a press outside the panel, and returns focus to the opener', async () => {
     const { user } = await openDrawer();
     const overlay = document.querySelector('[data-slot="drawer-overlay"]')!;
     await user.pointer({ keys: '[MouseLeft]', target: overlay });
     expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Open the event' })).toHaveFocus(),
+    );
+  });
+
+  it('makes the page behind inert and still while open, and restores it exactly on close', async () => {
+    const html = document.documentElement;
+    html.style.overflow = 'auto';
+    const pageOwn = document.createElement('aside');
+    pageOwn.setAttribute('inert', ''); // the page's own: must stay inert after close
+    document.body.append(pageOwn);
+    try {
+      const { user, dialog, container } = await openDrawer();
+      const root = dialog.closest('[data-slot="drawer-root"]')!;
+      expect(root.parentElement).toBe(document.body);
+      // Every sibling of the portal's root is inert; the drawer's own tree is not.
+      expect(container).toHaveAttribute('inert');
+      expect(pageOwn).toHaveAttribute('inert');
+      expect(root.closest('[inert]')).toBeNull();
+      expect(html.style.overflow).toBe('hidden');
+      await user.keyboard('{Escape}');
+      expect(container).not.toHaveAttribute('inert');
+      expect(pageOwn).toHaveAttribute('inert');
+      expect(html.style.overflow).toBe('auto');
+      expect(screen.getByRole('button', { name: 'Open the event' })).toHaveFocus();
+    } finally {
+      pageOwn.remove();
+      html.removeAttribute('style');
+    }
+  });
+
+  it('keeps a themed container reachable: inert goes on the siblings at each level up to <body>', async () => {
+    const user = userEvent.setup();
+    const themed = document.createElement('div');
+    const beside = document.createElement('p');
+    const shell = document.createElement('div');
+    shell.append(beside, themed);
+    document.body.append(shell);
+    try {
+      renderWithViewer(<Harness event={rich} container={themed} />, viewerFor('org_acme'));
+      await user.click(screen.getByRole('button', { name: 'Open the event' }));
+      await screen.findByRole('dialog');
+      expect(beside).toHaveAttribute('inert');
+      expect(themed).not.toHaveAttribute('inert');
+      expect(shell).not.toHaveAttribute('inert');
+      await user.keyboard('{Escape}');
+      expect(beside).not.toHaveAttribute('inert');
+      expect(document.querySelectorAll('[inert]')).toHaveLength(0);
+    } finally {
+      shell.remove();
+    }
   });
 
   it('is open whenever an event is given when uncontrolled, and stays closed after Esc until another event comes', async () => {

@@ -46,7 +46,7 @@ const useIsClient = () =>
 /**
  * The details of one event in a modal side drawer: every field, targets, context, metadata as a
  * safe tree, and its integrity recomputed in the browser. Focus moves in on open, stays inside,
- * and returns to the opener on close.
+ * and returns to the opener on close; the page behind is inert and does not scroll meanwhile.
  * @example
  * <EventDetailDrawer event={selected} onOpenChange={(open) => !open && setSelected(null)} />
  */

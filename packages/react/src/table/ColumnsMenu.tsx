@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
+import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
+import { useFocusScope } from '../overlay/useFocusScope.js';
 
 export interface ColumnsMenuItem {
   id: string;
@@ -16,45 +18,15 @@ export interface ColumnsMenuProps {
 }
 
 /**
- * A disclosure button opening a panel of checkboxes, one per column. Native checkboxes keep it
- * keyboard-operable without a menu widget: Tab between them, Space toggles, Escape closes and
- * returns focus to the button. The last visible column cannot be hidden.
+ * A disclosure button opening a panel of checkboxes, one per column: a non-modal popover. Native
+ * checkboxes keep it keyboard-operable without a menu widget: Tab between them, Space toggles.
+ * Escape or a press outside closes it and returns focus to the button; Tab out of it closes it
+ * and leaves focus where Tab went. The last visible column cannot be hidden.
  */
 export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLFieldSetElement>(null);
-  const visibleCount = items.filter((item) => item.visible).length;
-
-  useEffect(() => {
-    if (!open) return;
-    panelRef.current?.querySelector('input')?.focus();
-    const outside = (target: EventTarget | null) =>
-      target instanceof Node &&
-      !panelRef.current?.contains(target) &&
-      !buttonRef.current?.contains(target);
-    const onMouseDown = (event: MouseEvent) => {
-      if (outside(event.target)) setOpen(false);
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      if (outside(event.target)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('mousedown', onMouseDown);
-    document.addEventListener('focusin', onFocusIn);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('mousedown', onMouseDown);
-      document.removeEventListener('focusin', onFocusIn);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const button = useRef<HTMLButtonElement>(null);
 
   return (
     <div
@@ -63,7 +35,7 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
       data-state={open ? 'open' : 'closed'}
     >
       <button
-        ref={buttonRef}
+        ref={button}
         type="button"
         className="imv-button"
         aria-expanded={open}
@@ -73,30 +45,52 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
         {label}
       </button>
       {open ? (
-        <fieldset
-          ref={panelRef}
+        <ColumnsPanel
           id={panelId}
-          className="imv-table-columns-panel"
-          data-slot="table-columns-panel"
-        >
-          <legend className="imv-table-columns-legend">{legend}</legend>
-          {items.map((item) => (
-            <label
-              key={item.id}
-              className="imv-table-columns-option"
-              data-slot="table-columns-option"
-            >
-              <input
-                type="checkbox"
-                checked={item.visible}
-                disabled={item.visible && visibleCount <= 1}
-                onChange={(event) => onToggle(item.id, event.target.checked)}
-              />
-              {item.label}
-            </label>
-          ))}
-        </fieldset>
+          legend={legend}
+          items={items}
+          onToggle={onToggle}
+          button={button}
+          onClose={() => setOpen(false)}
+        />
       ) : null}
     </div>
+  );
+}
+
+interface ColumnsPanelProps extends Omit<ColumnsMenuProps, 'label'> {
+  id: string;
+  button: RefObject<HTMLButtonElement | null>;
+  onClose(): void;
+}
+
+/** Mounted only while open, so the layer's mount and unmount are the menu's open and close. */
+function ColumnsPanel({ id, legend, items, onToggle, button, onClose }: ColumnsPanelProps) {
+  const panel = useRef<HTMLFieldSetElement>(null);
+  const visibleCount = items.filter((item) => item.visible).length;
+  // The button is part of the popover: pressing it toggles (its own click), focusing it is no exit.
+  useFocusScope(panel, { returnFocus: button });
+  useDismissableLayer(panel, { onDismiss: onClose, inside: [button], dismissOnFocusOutside: true });
+
+  return (
+    <fieldset
+      ref={panel}
+      id={id}
+      className="imv-table-columns-panel"
+      data-slot="table-columns-panel"
+    >
+      <legend className="imv-table-columns-legend">{legend}</legend>
+      {items.map((item) => (
+        <label key={item.id} className="imv-table-columns-option" data-slot="table-columns-option">
+          <input
+            type="checkbox"
+            checked={item.visible}
+            disabled={item.visible && visibleCount <= 1}
+            onChange={(event) => onToggle(item.id, event.target.checked)}
+          />
+          {item.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
