@@ -9,6 +9,7 @@ import { auditQueries } from './auditQueries.js';
 import { ImmutableViewerProvider } from './ImmutableViewerProvider.js';
 import { useAuditEvent } from './useAuditEvent.js';
 import { useAuditEvents } from './useAuditEvents.js';
+import { useInfiniteAuditEvents } from './useInfiniteAuditEvents.js';
 
 /** A viewer client of org_acme that counts its requests by path (`/events`, `/events/:id`, …). */
 async function countingClient(options: { failLists?: boolean; retry?: RetryOptions } = {}) {
@@ -67,11 +68,11 @@ describe('auditQueries', () => {
     queryClient.clear();
   });
 
-  it('prefetches an infinite list that infinite mode then shows without a request', async () => {
+  it('prefetches an infinite list that useInfiniteAuditEvents then shows without a request', async () => {
     const { client, count } = await countingClient();
     const queryClient = new QueryClient();
     await queryClient.prefetchInfiniteQuery(auditQueries(client).eventPages({}, { pageSize: 20 }));
-    const { result } = renderHook(() => useAuditEvents({ pageSize: 20, mode: 'infinite' }), {
+    const { result } = renderHook(() => useInfiniteAuditEvents({ pageSize: 20 }), {
       wrapper: provider(client, queryClient),
     });
     expect(result.current.events).toHaveLength(20);

@@ -19,6 +19,11 @@ export {
   type UseAuditEventsOptions,
 } from './useAuditEvents.js';
 export {
+  useInfiniteAuditEvents,
+  type InfiniteAuditEventsResult,
+  type UseInfiniteAuditEventsOptions,
+} from './useInfiniteAuditEvents.js';
+export {
   useAuditEvent,
   type AuditEventResult,
   type UseAuditEventOptions,
@@ -31,7 +36,12 @@ export {
 } from './useVerify.js';
 export { useExport, downloadUrl, type ExportState, type UseExportOptions } from './useExport.js';
 export { useAlerts, type AlertsResult, type UseAlertsOptions } from './useAlerts.js';
-export { useEventIntegrity, useIntegrityChecks } from './useEventIntegrity.js';
+export {
+  useEventIntegrity,
+  useIntegrityChecks,
+  type EventIntegrity,
+  type UseEventIntegrityOptions,
+} from './useEventIntegrity.js';
 export { useControllableState } from './useControllableState.js';
 export { formatAbsolute, formatRelative, zoneLabel } from './formatTime.js';
 export { VerifyBadge, type VerifyBadgeProps, type VerifyBadgeState } from './verify/VerifyBadge.js';

@@ -108,16 +108,6 @@ describe('useAuditEvents', () => {
     expect(cached.some((q) => q.state.data !== undefined)).toBe(true);
   });
 
-  it('accumulates pages in infinite mode', async () => {
-    const { result } = renderHook(() => useAuditEvents({ pageSize: 20, mode: 'infinite' }), {
-      wrapper: wrapper(),
-    });
-    await waitFor(() => expect(result.current.events).toHaveLength(20));
-    act(() => result.current.loadMore());
-    await waitFor(() => expect(result.current.events).toHaveLength(40));
-    expect(new Set(result.current.events.map((e) => e.id)).size).toBe(40);
-  });
-
   it("makes only the client's own retries for a failing list under a host QueryClient with react-query's default retry: 3", async () => {
     const { token } = await mint('org_acme');
     const listCalls: number[] = [];

@@ -2,7 +2,6 @@ import type { AuditEvent } from '@getimmutable/client';
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { forwardRef, useEffect, useId, useMemo } from 'react';
 import { cx } from '../cx.js';
-import { useAuditEvents } from '../useAuditEvents.js';
 import { useControllableState } from '../useControllableState.js';
 import { useIntegrityChecks } from '../useEventIntegrity.js';
 import { useNow } from '../useNow.js';
@@ -22,6 +21,7 @@ import { TableLiveStatus } from './TableLiveStatus.js';
 import { useAutoRetry } from './useAutoRetry.js';
 import { useRovingRowFocus } from './useRovingRowFocus.js';
 import { useShownEvents } from './useShownEvents.js';
+import { useTableEvents } from './useTableEvents.js';
 import { useTableStatus } from './useTableStatus.js';
 import { useVirtualRows } from './useVirtualRows.js';
 
@@ -89,7 +89,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   });
 
   // The data: this page (or every loaded page), the last rows kept under an error, self-retry.
-  const result = useAuditEvents({ filters, pageSize, mode });
+  const result = useTableEvents({ filters, pageSize, mode });
   const events = useShownEvents({ result, pageSize, mode });
   useAutoRetry(result);
 

@@ -1,6 +1,6 @@
 import type { Messages } from '../messages.js';
 import { Pager } from '../Pager.js';
-import type { AuditEventsResult } from '../useAuditEvents.js';
+import type { TableEvents } from './useTableEvents.js';
 import type { AuditLogTableState } from './useTableStatus.js';
 
 /** The page sizes offered; a different controlled size joins them, in order. */
@@ -12,7 +12,7 @@ export interface TableFooterProps {
   /** Rows are on screen (an error may keep the last ones). */
   hasRows: boolean;
   result: Pick<
-    AuditEventsResult,
+    TableEvents,
     | 'pageIndex'
     | 'hasPrevious'
     | 'hasNext'

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { isPassingFailure } from '../failureText.js';
-import type { AuditEventsResult } from '../useAuditEvents.js';
+import type { TableEvents } from './useTableEvents.js';
 
 /** After a load fails for a passing reason it is tried again after 5 s, then 10 s, 20 s… */
 const AUTO_RETRY_MS = 5_000;
@@ -19,10 +19,7 @@ export function autoRetryDelay(attempt: number): number {
  * will not pass (a 4xx) is left to the user.
  */
 export function useAutoRetry(
-  result: Pick<
-    AuditEventsResult,
-    'status' | 'error' | 'isFetching' | 'isPlaceholderData' | 'refetch'
-  >,
+  result: Pick<TableEvents, 'status' | 'error' | 'isFetching' | 'isPlaceholderData' | 'refetch'>,
 ): void {
   const [attempts, setAttempts] = useState(0);
   // A real success starts the backoff over. Not while the previous page stands in for the next:

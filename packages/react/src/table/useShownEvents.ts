@@ -1,12 +1,12 @@
 import type { AuditEvent } from '@getimmutable/client';
 import { useState } from 'react';
-import type { AuditEventsResult } from '../useAuditEvents.js';
+import type { TableEvents } from './useTableEvents.js';
 
 /** One empty list for every empty state, so `onStateChange` and the row model don't churn. */
 const NO_EVENTS: AuditEvent[] = [];
 
 export interface ShownEventsOptions {
-  result: Pick<AuditEventsResult, 'status' | 'events' | 'filters'>;
+  result: Pick<TableEvents, 'status' | 'events' | 'filters'>;
   /** With the filters, what the rows answer: rows of another query are never kept. */
   pageSize: number;
   mode: 'pages' | 'infinite';

@@ -1,6 +1,6 @@
 import type { AuditEvent } from '@getimmutable/client';
 import { useEffect, useRef } from 'react';
-import type { AuditEventsResult } from '../useAuditEvents.js';
+import type { TableEvents } from './useTableEvents.js';
 
 /** What the table shows: the `data-state` of its root. */
 export type AuditLogTableState = 'loading' | 'empty' | 'error' | 'ready';
@@ -17,7 +17,7 @@ export interface AuditLogTableStatus {
 
 export interface TableStatusOptions {
   result: Pick<
-    AuditEventsResult,
+    TableEvents,
     'status' | 'error' | 'pageIndex' | 'isFetching' | 'isPlaceholderData' | 'isLoadingMore'
   >;
   /** The events on screen (kept rows included) and how many rows the table has of them. */
