@@ -160,7 +160,7 @@ function EventDetails({
   announce: Announce;
 }) {
   const { messages } = usePresentation();
-  const { hash, link } = useEventIntegrity(event, previousEvent);
+  const { hash, link } = useEventIntegrity({ event, previous: previousEvent });
   const { integrity, context, metadata } = event;
   const hasMetadata =
     metadata !== null && typeof metadata === 'object' && Object.keys(metadata).length > 0;
