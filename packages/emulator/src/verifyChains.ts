@@ -7,7 +7,7 @@ import {
   searchText,
   type CopyMismatch,
 } from './eventRows.js';
-import { toHex, utf8 } from './crypto/encoding.js';
+import { utf8HexUpper } from './crypto/encoding.js';
 import type { Sha256Hex } from './crypto/sha256.js';
 import { rawStatement, statement, type Database } from './store/Database.js';
 import { formatTimestamp, type TimeRange } from './timeBounds.js';
@@ -251,7 +251,7 @@ function sameTargetRows(stored: string | null, h: HashedEvent): boolean {
   const typed = (v: string | number | null) =>
     v === null
       ? 'null:'
-      : `${typeof v === 'number' ? 'integer' : 'text'}:${toHex(utf8(String(v))).toUpperCase()}`;
+      : `${typeof v === 'number' ? 'integer' : 'text'}:${utf8HexUpper(String(v))}`;
   const expected =
     h.targets.length === 0
       ? null

@@ -11,6 +11,7 @@ import {
   toBase64Url,
   toHex,
   utf8,
+  utf8HexUpper,
 } from '../src/crypto/encoding.js';
 import { sha256HexNode } from '../src/crypto/nodeSha256.js';
 import { hmacSha256, sha256, sha256HexJs } from '../src/crypto/sha256.js';
@@ -75,6 +76,20 @@ describe('encodings', () => {
   it('refuses what is not base64url', () => {
     for (const text of ['a', 'ab!c', 'a b', 'abc+', 'ab/c', 'abcde']) {
       expect(fromBase64Url(text), text).toBeNull();
+    }
+  });
+
+  it("writes a string's UTF-8 as uppercase hex, as Buffer and SQLite's hex() do", () => {
+    for (const text of [
+      '',
+      'doc_q4',
+      'team_finance',
+      'file_\u20677\u2069',
+      'שרה',
+      '🎉x',
+      '\u0000',
+    ]) {
+      expect(utf8HexUpper(text), text).toBe(Buffer.from(text).toString('hex').toUpperCase());
     }
   });
 

@@ -22,6 +22,26 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+const HEX_UPPER = HEX.map((h) => h.toUpperCase());
+
+/**
+ * Uppercase hex of a string's UTF-8 bytes (SQLite's `hex()` of the text). ASCII, nearly every
+ * value verify compares, is read straight from the string, with no bytes made in between.
+ */
+export function utf8HexUpper(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      let all = '';
+      for (const byte of utf8(text)) all += HEX_UPPER[byte];
+      return all;
+    }
+    out += HEX_UPPER[c];
+  }
+  return out;
+}
+
 /** Base64url without padding (RFC 4648 §5), as JWTs, cursors and signatures use it. */
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
