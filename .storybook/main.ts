@@ -1,5 +1,6 @@
 // Storybook 10 for @getimmutable/react: stories live in packages/react/stories/, outside src/ so
-// no build or tarball can pick them up; data comes from MSW handlers over the emulator's seed.
+// no build or tarball can pick them up; data comes from the real emulator running in the page
+// (@getimmutable/emulator/browser, SQLite in WebAssembly), which MSW hands every API request.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
@@ -22,6 +23,10 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
+      // Served as published, not pre-bundled: the module finds sqlite3.wasm beside itself
+      // (`new URL('sqlite3.wasm', import.meta.url)`), which Vite then serves in dev and emits as
+      // an asset in the build; pre-bundling would move the module away from the file.
+      optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
       resolve: {
         // Stories import the package by name, as users do; the root has no such dependency, so
         // point the name (and its stylesheet) at the workspace source.

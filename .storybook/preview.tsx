@@ -1,12 +1,12 @@
 // Every story: the package's stylesheet, a themed frame with a fresh viewer client
-// (packages/react/stories/support/withViewer.tsx), MSW answering for the API, and axe as a test.
+// (packages/react/stories/support/withViewer.tsx), the real emulator answering for the API in
+// the page (MSW hands it every request: stories/support/handlers.ts), and axe as a test.
 import '@getimmutable/react/styles.css';
 import type { Preview } from '@storybook/react-vite';
 import { isCommonAssetRequest } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { seedDataset } from '../packages/react/stories/support/fixtures.js';
-import { apiHandlers } from '../packages/react/stories/support/handlers.js';
+import { withServer } from '../packages/react/stories/support/handlers.js';
 import {
   StoryFrame,
   type Theme,
@@ -32,11 +32,10 @@ const preview: Preview = {
       return worker;
     }),
   ],
-  // The default story server: 600 seeded events over three tenants; stories add overrides
-  // (msw.use prepends, so a story's handlers win).
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(seedDataset));
-  },
+  // The default story server: the emulator with 600 seeded events over three tenants, made once
+  // per page before the first story renders (so no story's first wait includes it); stories add
+  // overrides (msw.use prepends, so a story's handlers win).
+  beforeEach: withServer('seed'),
   decorators: [
     (Story, context) => (
       <StoryFrame

@@ -1,8 +1,7 @@
 import { AlertsList } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { emptyDataset, hostileTextDataset } from './support/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { errorHandlers, loadingHandlers, withServer } from './support/handlers.js';
 import { SCENARIO_TITLES, StateGrid } from './support/StateGrid.js';
 import { expiredTokenViewer, failFast } from './support/story-helpers.js';
 
@@ -18,7 +17,7 @@ const meta = {
       story: { inline: false, height: '480px' },
       description: {
         component:
-          "The tenant's security alerts, newest first: filter by rule, page through, open the event. The story server raises them as the emulator does: new_country when an actor shows up from a new country, sensitive_action for *.deleted.",
+          "The tenant's security alerts, newest first: filter by rule, page through, open the event. The story server is the real emulator in the page, raising them at ingest: new_country when an actor shows up from a new country, sensitive_action for *.deleted.",
       },
     },
   },
@@ -71,9 +70,7 @@ export const Paging: Story = {
  * reason are each isolated, so "by" and the time around them keep their order.
  */
 export const RightToLeftNames: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(hostileTextDataset));
-  },
+  beforeEach: withServer('hostileText'),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(items(canvasElement).length).toBeGreaterThan(0));
     const first = items(canvasElement)[0]!;
@@ -93,9 +90,7 @@ export const Loading: Story = {
 };
 
 export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(emptyDataset));
-  },
+  beforeEach: withServer('empty'),
   play: async ({ canvasElement }) => {
     await waitFor(() =>
       expect(canvasElement.querySelector('[data-slot="alerts"]')).toHaveAttribute(

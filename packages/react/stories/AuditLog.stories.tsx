@@ -1,8 +1,8 @@
 import { AuditLog } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { brokenDataset, emptyDataset, longMetadataDataset } from './support/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { server } from './support/fixtures.js';
+import { errorHandlers, loadingHandlers, preloadServers, withServer } from './support/handlers.js';
 import { StateGrid, panelLabels } from './support/StateGrid.js';
 import { eventRows, expiredTokenViewer, failFast } from './support/story-helpers.js';
 
@@ -14,7 +14,7 @@ const meta = {
       story: { inline: false, height: '760px' },
       description: {
         component:
-          "The drop-in audit log: filters, the verify badge, export, the event table and the detail drawer. Every story talks to an MSW story server over 600 events from the emulator's seed generator, hashed and chained like the real service.",
+          'The drop-in audit log: filters, the verify badge, export, the event table and the detail drawer. Every story talks to the real emulator running in the page (SQLite in WebAssembly, no server), over 600 events from its seed generator written through its own ingest.',
       },
     },
   },
@@ -73,9 +73,7 @@ export const Loading: Story = {
 };
 
 export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(emptyDataset));
-  },
+  beforeEach: withServer('empty'),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('No events yet.')).toBeVisible();
     await expect(await canvas.findByText('Verified: 0 events')).toBeVisible();
@@ -109,11 +107,9 @@ export const Refused: Story = {
 
 /** One stored event was rewritten after hashing: ✗ in its row, the badge names the break, and opens it. */
 export const BrokenChain: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(brokenDataset));
-  },
+  beforeEach: withServer('broken'),
   play: async ({ canvas, canvasElement, step }) => {
-    const tampered = brokenDataset().tamperedEventId!;
+    const tampered = server('broken').tamperedEventId!;
     await waitFor(() => expect(eventRows(canvasElement).length).toBe(25));
     const row = canvasElement.querySelector<HTMLElement>(`tr[data-event-id="${tampered}"]`)!;
     await expect(
@@ -143,9 +139,7 @@ export const ExpiredToken: Story = {
 
 /** The newest event carries deep, long metadata: the drawer's JSON tree pages and collapses it. */
 export const LongMetadata: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(longMetadataDataset));
-  },
+  beforeEach: withServer('longMetadata'),
   play: async ({ canvas, canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement).length).toBeGreaterThan(0));
     await userEvent.click(eventRows(canvasElement)[0]!);
@@ -184,6 +178,7 @@ const landmarks = panelLabels((title) => ({
 /** Six scenarios side by side, each under its own token. */
 export const AllStates: Story = {
   args: { pageSize: 5, showExport: false },
+  beforeEach: preloadServers('broken'),
   render: (args) => (
     <StateGrid
       scenarios={['default', 'loading', 'empty', 'error', 'broken', 'expired']}

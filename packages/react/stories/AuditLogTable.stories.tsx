@@ -1,8 +1,8 @@
 import { AuditLogTable } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { brokenDataset, emptyDataset } from './support/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { server } from './support/fixtures.js';
+import { errorHandlers, loadingHandlers, preloadServers, withServer } from './support/handlers.js';
 import { StateGrid, panelLabels } from './support/StateGrid.js';
 import {
   eventRows,
@@ -77,9 +77,7 @@ export const Loading: Story = {
 };
 
 export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(emptyDataset));
-  },
+  beforeEach: withServer('empty'),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('No events yet.')).toBeVisible();
   },
@@ -109,16 +107,14 @@ export const Error: Story = {
 };
 
 export const BrokenChain: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(brokenDataset));
-  },
+  beforeEach: withServer('broken'),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
     const bad = canvasElement.querySelectorAll('[data-slot="table-hash"][data-state="bad"]');
     await expect(bad).toHaveLength(1);
     await expect(bad[0]!.closest('tr')).toHaveAttribute(
       'data-event-id',
-      brokenDataset().tamperedEventId,
+      server('broken').tamperedEventId,
     );
   },
 };
@@ -197,9 +193,7 @@ export const InfiniteTokenExpires: Story = {
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(brokenDataset));
-  },
+  beforeEach: withServer('broken'),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
   },
@@ -207,6 +201,7 @@ export const Dark: Story = {
 
 export const AllStates: Story = {
   args: { defaultPageSize: 10 },
+  beforeEach: preloadServers('broken'),
   render: (args) => (
     <StateGrid
       scenarios={['default', 'loading', 'empty', 'error', 'broken', 'expired']}

@@ -1,8 +1,7 @@
 import { ExportButton } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { emptyDataset, seedDataset } from './support/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { errorHandlers, loadingHandlers, withServer } from './support/handlers.js';
 import { StateGrid } from './support/StateGrid.js';
 import { expiredTokenViewer, failFast } from './support/story-helpers.js';
 
@@ -11,11 +10,13 @@ const meta = {
   component: ExportButton,
   // The story saves nothing: onDownload receives the signed URL instead of clicking a link.
   args: { filters: { action: 'document.*' }, onDownload: fn() },
+  // The emulator in the page writes 600 events' file at once: 300 ms per answer lets progress show.
+  beforeEach: withServer('seed', { latencyMs: 300 }),
   parameters: {
     docs: {
       description: {
         component:
-          'Exports the current filters on the server (`POST /exports`), follows the job with progress (`GET /exports/:id`), can be cancelled, and downloads the signed file. The story server completes a job on its third poll.',
+          'Exports the current filters on the server (`POST /exports`), follows the job with progress (`GET /exports/:id`), can be cancelled, and downloads the signed file. The story server is the real emulator in the page, answering 300 ms late so progress shows; its files are kept in memory.',
       },
     },
   },
@@ -56,8 +57,7 @@ export const NdjsonFormat: Story = {
 /** The job was created but never reports back: progress stays at "Preparing". */
 export const Loading: Story = {
   beforeEach({ msw }) {
-    const [create] = apiHandlers(seedDataset).filter((h) => h.info.method === 'POST');
-    msw.use(...loadingHandlers().filter((h) => h.info.method === 'GET'), create!);
+    msw.use(...loadingHandlers('infinite', 'get'));
   },
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
@@ -71,9 +71,7 @@ export const Loading: Story = {
 
 /** Cancel while it runs; focus stays on Export. */
 export const Cancelled: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(seedDataset, { exportPolls: 50 }));
-  },
+  beforeEach: withServer('seed', { stallExportPolls: true }),
   play: async ({ canvas, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Cancel export' }));
@@ -85,9 +83,7 @@ export const Cancelled: Story = {
 
 /** Nothing matches: the export still completes, with zero rows. */
 export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(emptyDataset));
-  },
+  beforeEach: withServer('empty'),
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
     await expect(
@@ -110,13 +106,9 @@ export const Error: Story = {
   },
 };
 
-/** The job itself fails on the server, with its error_message. */
+/** The job itself fails on the server (its files cannot be written), with its error_message. */
 export const JobFailed: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      ...apiHandlers(seedDataset, { exportError: 'The export worker ran out of disk space.' }),
-    );
-  },
+  beforeEach: withServer('failingExports'),
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
     await expect(await canvas.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(
@@ -138,9 +130,7 @@ export const ExpiredToken: Story = {
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(seedDataset, { exportPolls: 1000 }));
-  },
+  beforeEach: withServer('seed', { stallExportPolls: true }),
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
     await expect(await canvas.findByRole('progressbar', { name: 'Export progress' })).toBeVisible();

@@ -1,8 +1,8 @@
 import { VerifyBadge } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { brokenDataset, emptyDataset, tenantEvents } from './support/fixtures.js';
-import { apiHandlers, errorHandlers, loadingHandlers } from './support/handlers.js';
+import { server } from './support/fixtures.js';
+import { errorHandlers, loadingHandlers, preloadServers, withServer } from './support/handlers.js';
 import { StateGrid } from './support/StateGrid.js';
 import { expiredTokenViewer, failFast } from './support/story-helpers.js';
 
@@ -14,7 +14,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Verifies the hash chain of a date range on the server (following `next_cursor` to the end) and says how it went. The story server walks a real chain: 600 seeded events, hashed with `computeEventHash`.',
+          'Verifies the hash chain of a date range on the server (following `next_cursor` to the end) and says how it went. The story server is the real emulator in the page: its own walk over 600 seeded events.',
       },
     },
   },
@@ -33,11 +33,7 @@ export const Default: Story = {
 /** A small `limit` makes the badge page through the chain, reporting progress on the way. */
 export const WithProgress: Story = {
   args: { limit: 40 },
-  beforeEach({ msw }) {
-    msw.use(
-      ...apiHandlers(() => ({ ...brokenDataset(), tamperedEventId: null }), { latencyMs: 250 }),
-    );
-  },
+  beforeEach: withServer('broken', { latencyMs: 250 }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/^Checked \d+ events…$/)).toBeVisible();
     await expect(
@@ -60,9 +56,7 @@ export const Loading: Story = {
 };
 
 export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(emptyDataset));
-  },
+  beforeEach: withServer('empty'),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('Verified: 0 events')).toBeVisible();
   },
@@ -95,18 +89,15 @@ export const Refused: Story = {
 
 /** One event's stored content was rewritten after it was hashed: the walk finds a hash mismatch. */
 export const BrokenChain: Story = {
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(brokenDataset));
-  },
+  beforeEach: withServer('broken'),
   play: async ({ canvas, args }) => {
     await expect(await canvas.findByText('Chain broken: 1 break')).toBeVisible();
-    const sequence = tenantEvents(brokenDataset()).find(
-      (e) => e.id === brokenDataset().tamperedEventId,
-    )!.integrity.sequence;
+    const { events, tamperedEventId } = server('broken');
+    const sequence = events.find((e) => e.id === tamperedEventId)!.integrity.sequence;
     const first = canvas.getByRole('button', { name: `First: hash mismatch at #${sequence}` });
     await expect(first).toHaveAccessibleDescription('Open the first broken event');
     await userEvent.click(first);
-    await expect(args.onBreakSelect).toHaveBeenCalledWith(brokenDataset().tamperedEventId);
+    await expect(args.onBreakSelect).toHaveBeenCalledWith(tamperedEventId);
   },
 };
 
@@ -121,15 +112,14 @@ export const ExpiredToken: Story = {
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  beforeEach({ msw }) {
-    msw.use(...apiHandlers(brokenDataset));
-  },
+  beforeEach: withServer('broken'),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('Chain broken: 1 break')).toBeVisible();
   },
 };
 
 export const AllStates: Story = {
+  beforeEach: preloadServers('broken'),
   render: (args) => (
     <StateGrid scenarios={['default', 'loading', 'empty', 'error', 'broken', 'expired']}>
       {() => <VerifyBadge {...args} />}

@@ -1,6 +1,7 @@
 /**
  * The stories' frame: a themed `.imv-root` wrapper and an `<ImmutableViewerProvider>` with a
- * fresh viewer client (and QueryClient) per story, talking to the MSW story server.
+ * fresh viewer client (and QueryClient) per story, talking to the story server (the emulator in
+ * the page, behind MSW: handlers.ts).
  */
 import { createViewerClient, type ViewerClient, type ViewerToken } from '@getimmutable/client';
 import { ImmutableViewerProvider } from '@getimmutable/react';
