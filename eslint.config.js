@@ -1,4 +1,5 @@
-// Flat ESLint config: typescript-eslint everywhere, React hooks and jsx-a11y rules for TSX.
+// Flat ESLint config: typescript-eslint everywhere, React hooks rules for the kit's hooks and TSX,
+// jsx-a11y for TSX.
 import js from '@eslint/js';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -34,14 +35,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['**/*.tsx'],
-    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    // The hooks rules cover the kit's hooks in .ts files too (not Playwright's `use` in e2e).
+    files: ['**/*.tsx', 'packages/react/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Checks the dependencies of useIsomorphicLayoutEffect (useLayoutEffect, or useEffect on the
       // server) like those of the hooks it stands for; an alias under another name goes unchecked.
       'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useIsomorphicLayoutEffect$' }],
-      ...jsxA11y.flatConfigs.strict.rules,
     },
+  },
+  {
+    files: ['**/*.tsx'],
+    plugins: { 'jsx-a11y': jsxA11y },
+    rules: jsxA11y.flatConfigs.strict.rules,
   },
 );

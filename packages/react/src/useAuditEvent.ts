@@ -31,14 +31,7 @@ export type AuditEventResult = AuditEventFields &
  * cache) without a request; otherwise it is fetched.
  * @example const { status, event } = useAuditEvent({ id: selectedId });
  */
-export function useAuditEvent(options: UseAuditEventOptions): AuditEventResult;
-/** @deprecated Pass `{ id }`: `useAuditEvent({ id })`. */
-export function useAuditEvent(id: string | null | undefined): AuditEventResult;
-export function useAuditEvent(
-  options: UseAuditEventOptions | string | null | undefined,
-): AuditEventResult {
-  const { id, enabled = true } =
-    typeof options === 'object' && options !== null ? options : { id: options };
+export function useAuditEvent({ id, enabled = true }: UseAuditEventOptions): AuditEventResult {
   const { client } = useViewerConfig('useAuditEvent');
   const queryClient = useQueryClient();
   const query = useQuery({

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /**
  * One piece of user state that is controlled (`prop` + `onChange`) or not (`defaultProp`),
@@ -17,7 +18,11 @@ export function useControllableState<T>({
   const controlled = prop !== undefined;
   const value = controlled ? prop : own;
   const latest = useRef({ value, onChange, controlled });
-  latest.current = { value, onChange, controlled };
+  // Synced after render, before any event can call setValue (a ref written during render would
+  // hold a value React may throw away, in concurrent rendering).
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { value, onChange, controlled };
+  });
   const setValue = useCallback((next: T | ((previous: T) => T)) => {
     const { value: current, onChange: notify, controlled: isControlled } = latest.current;
     const resolved = typeof next === 'function' ? (next as (previous: T) => T)(current) : next;

@@ -20,13 +20,6 @@ describe('useEventIntegrity', () => {
     expect(result.current.link?.status).toBe('linked');
   });
 
-  it('answers the deprecated positional form alike', async () => {
-    const { event, previous } = await twoLinkedEvents();
-    const options = renderHook(() => useEventIntegrity({ event, previous })).result.current;
-    const positional = renderHook(() => useEventIntegrity(event, previous)).result.current;
-    expect(positional).toEqual(options);
-  });
-
   it('checks nothing without an event', () => {
     const { result } = renderHook(() => useEventIntegrity({ event: null }));
     expect(result.current).toEqual({ hash: null, link: null });

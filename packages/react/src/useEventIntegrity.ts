@@ -30,27 +30,16 @@ export interface EventIntegrity {
  * Recomputes one event's hash here, in the browser, and (given its predecessor) checks the link.
  * @example const { hash, link } = useEventIntegrity({ event, previous });
  */
-export function useEventIntegrity(options: UseEventIntegrityOptions): EventIntegrity;
-/** @deprecated Pass `{ event, previous }`: `useEventIntegrity({ event, previous })`. */
-export function useEventIntegrity(
-  event: AuditEvent | null | undefined,
-  previous?: AuditEvent | null,
-): EventIntegrity;
-export function useEventIntegrity(
-  first: UseEventIntegrityOptions | AuditEvent | null | undefined,
-  second?: AuditEvent | null,
-): EventIntegrity {
-  const { event, previous = null } =
-    first && !isAuditEvent(first) ? first : { event: first, previous: second };
+export function useEventIntegrity({
+  event,
+  previous = null,
+}: UseEventIntegrityOptions): EventIntegrity {
   return useMemo(() => {
     if (!event) return { hash: null, link: null };
     const links = checkChain(previous ? [event, previous] : [event]);
     return { hash: checkEventOnce(event), link: links[0] ?? null };
   }, [event, previous]);
 }
-
-const isAuditEvent = (value: UseEventIntegrityOptions | AuditEvent): value is AuditEvent =>
-  'integrity' in value;
 
 /**
  * Per-row checks for a list, by event id (the client's IntegrityIndex: links checked at once,

@@ -109,7 +109,7 @@ function FetchedEvent({
   announce: Announce;
 }) {
   const { messages } = usePresentation();
-  const { status, event } = useAuditEvent(id);
+  const { status, event } = useAuditEvent({ id });
   if (event)
     return <EventDetails event={event} previousEvent={previousEvent} announce={announce} />;
   return (

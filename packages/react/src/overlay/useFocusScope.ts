@@ -78,6 +78,8 @@ export function useFocusScope(
       doc.removeEventListener('focusin', onFocusIn);
       setTimeout(() => {
         if (root.isConnected) return; // StrictMode's replay: still open
+        // The return target as it is at close (the caller may have moved it), not at open.
+        // eslint-disable-next-line react-hooks/exhaustive-deps
         const target = returnFocus?.current ?? opener.current;
         const here = doc.activeElement;
         if (target?.isConnected && (!here || here === doc.body || root.contains(here)))

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef, useState, type RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
+import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
 
 /**
  * Every row's height (the stylesheet fixes rows to it), so no row is measured as it scrolls in:
@@ -49,7 +49,9 @@ export function useVirtualRows({ rows, enabled }: VirtualRowsOptions): VirtualRo
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   // Stable per row list: the virtualizer recomputes every row's position when this changes.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  // The virtualizer is one mutable instance: read it during render, never memoize on it.
+  // The virtualizer is one mutable instance: read it during render, never memoize on it (which is
+  // what the React Compiler warns about, and why it skips this hook).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

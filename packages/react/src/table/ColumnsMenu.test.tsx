@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ColumnsMenu, type ColumnsMenuItem } from '../table/ColumnsMenu.js';
+import { ColumnsMenu, type ColumnsMenuItem } from './ColumnsMenu.js';
 
 function Page() {
   const [items, setItems] = useState<ColumnsMenuItem[]>([
