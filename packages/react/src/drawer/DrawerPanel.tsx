@@ -60,12 +60,12 @@ export function DrawerPanel({ panelRef, onClose, children, className, ...rest }:
   return (
     <div
       ref={root}
-      className="imv-drawer-root"
+      className="imv-drawer__layer"
       data-imv=""
       data-slot="drawer-root"
       data-state="open"
     >
-      <div className="imv-drawer-overlay" data-slot="drawer-overlay" data-state="open" />
+      <div className="imv-drawer__overlay" data-slot="drawer-overlay" data-state="open" />
       <div
         ref={panel}
         role="dialog"
@@ -77,21 +77,21 @@ export function DrawerPanel({ panelRef, onClose, children, className, ...rest }:
         data-state="open"
         {...rest}
       >
-        <div className="imv-drawer-header" data-slot="drawer-header">
-          <h2 id={headingId} className="imv-drawer-title">
+        <div className="imv-drawer__header" data-slot="drawer-header">
+          <h2 id={headingId} className="imv-drawer__title">
             {messages.eventDetails}
           </h2>
           <button
             ref={closeButton}
             type="button"
-            className="imv-button imv-drawer-close"
+            className="imv-button imv-drawer__close"
             data-slot="drawer-close"
             onClick={onClose}
           >
             {messages.close}
           </button>
         </div>
-        <div className="imv-drawer-body" data-slot="drawer-body">
+        <div className="imv-drawer__body" data-slot="drawer-body">
           {children(announce)}
         </div>
         <div

@@ -114,7 +114,7 @@ function FetchedEvent({
     return <EventDetails event={event} previousEvent={previousEvent} announce={announce} />;
   return (
     <p
-      className="imv-drawer-message"
+      className="imv-drawer__message"
       data-slot="drawer-message"
       data-state={status}
       role={status === 'error' ? 'alert' : undefined}
@@ -134,7 +134,7 @@ const orNone = (value: string | number | null | undefined, messages: Messages): 
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="imv-drawer-field" data-slot="drawer-field">
+    <div className="imv-drawer__field" data-slot="drawer-field">
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -143,8 +143,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function Section({ title, children, slot }: { title: string; children: ReactNode; slot: string }) {
   return (
-    <section className="imv-drawer-section" data-slot={`drawer-${slot}`}>
-      <h3 className="imv-drawer-section-title">{title}</h3>
+    <section className="imv-drawer__section" data-slot={`drawer-${slot}`}>
+      <h3 className="imv-drawer__section-title">{title}</h3>
       {children}
     </section>
   );
@@ -168,8 +168,8 @@ function EventDetails({
 
   return (
     <>
-      <section className="imv-drawer-section" data-slot="drawer-fields">
-        <dl className="imv-drawer-fields">
+      <section className="imv-drawer__section" data-slot="drawer-fields">
+        <dl className="imv-drawer__fields">
           <Field label={messages.fieldId}>
             <code>{event.id}</code>
           </Field>
@@ -184,7 +184,7 @@ function EventDetails({
               <UserText>{event.actor_id}</UserText>
             </code>
             {event.actor_type ? (
-              <span className="imv-drawer-tag">
+              <span className="imv-drawer__tag">
                 {' '}
                 <UserText>{event.actor_type}</UserText>
               </span>
@@ -200,7 +200,7 @@ function EventDetails({
             {event.resource || event.resource_id || event.resource_name ? (
               <>
                 {event.resource ? (
-                  <span className="imv-drawer-tag">
+                  <span className="imv-drawer__tag">
                     <UserText>{event.resource}</UserText>{' '}
                   </span>
                 ) : null}
@@ -228,7 +228,7 @@ function EventDetails({
               {(relative, absolute) => (
                 <>
                   {absolute}
-                  <span className="imv-drawer-relative"> · {relative}</span>
+                  <span className="imv-drawer__relative"> · {relative}</span>
                 </>
               )}
             </RelativeTime>
@@ -241,7 +241,7 @@ function EventDetails({
       </Section>
 
       <Section title={messages.context} slot="context">
-        <dl className="imv-drawer-fields">
+        <dl className="imv-drawer__fields">
           <Field label={messages.ipAddress}>{none(context?.ip_address)}</Field>
           <Field label={messages.userAgent}>{none(context?.user_agent)}</Field>
           <Field label={messages.country}>{none(context?.country)}</Field>
@@ -252,12 +252,12 @@ function EventDetails({
         {hasMetadata ? (
           <JsonTree data={metadata} rootName="metadata" />
         ) : (
-          <p className="imv-drawer-empty">{messages.noMetadata}</p>
+          <p className="imv-drawer__empty">{messages.noMetadata}</p>
         )}
       </Section>
 
       <Section title={messages.integrity} slot="integrity">
-        <dl className="imv-drawer-fields">
+        <dl className="imv-drawer__fields">
           <Field label={messages.eventHash}>
             <CopyValue value={integrity.event_hash} what={messages.eventHash} announce={announce} />
           </Field>
@@ -281,7 +281,7 @@ function EventDetails({
           </Field>
           {hash && !hash.ok && hash.expected ? (
             <Field label={messages.recomputedHash}>
-              <code className="imv-drawer-hash">{hash.expected}</code>
+              <code className="imv-drawer__hash">{hash.expected}</code>
             </Field>
           ) : null}
           {previousEvent && link ? (
@@ -298,7 +298,7 @@ function EventDetails({
         </dl>
         {hash ? (
           <p
-            className="imv-drawer-recomputed"
+            className="imv-drawer__recomputed"
             data-slot="drawer-recomputed"
             data-state={hash.ok ? 'valid' : 'invalid'}
           >
@@ -328,13 +328,13 @@ function CopyValue({ value, what, announce }: { value: string; what: string; ann
     }
   };
   return (
-    <span className="imv-drawer-copy" data-slot="drawer-copy">
-      <code ref={text} className="imv-drawer-hash">
+    <span className="imv-drawer__copy" data-slot="drawer-copy">
+      <code ref={text} className="imv-drawer__hash">
         {value}
       </code>
       <button
         type="button"
-        className="imv-button imv-drawer-copy-button"
+        className="imv-button imv-drawer__copy-button"
         onClick={() => void copy()}
       >
         {messages.copy(what)}

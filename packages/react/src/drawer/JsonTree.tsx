@@ -59,7 +59,7 @@ function Scalar({ value }: { value: unknown }) {
     const text = JSON.stringify(value);
     return href ? (
       <a
-        className="imv-json-value"
+        className="imv-json-tree__value"
         data-type="url"
         href={href}
         target="_blank"
@@ -68,26 +68,26 @@ function Scalar({ value }: { value: unknown }) {
         {text}
       </a>
     ) : (
-      <span className="imv-json-value" data-type="string">
+      <span className="imv-json-tree__value" data-type="string">
         {text}
       </span>
     );
   }
   if (Array.isArray(value))
     return (
-      <span className="imv-json-value" data-type="array">
+      <span className="imv-json-tree__value" data-type="array">
         []
       </span>
     );
   if (isContainer(value))
     return (
-      <span className="imv-json-value" data-type="object">
+      <span className="imv-json-tree__value" data-type="object">
         {'{}'}
       </span>
     );
   const type = value === null ? 'null' : typeof value;
   return (
-    <span className="imv-json-value" data-type={type}>
+    <span className="imv-json-tree__value" data-type={type}>
       {value === undefined ? 'undefined' : String(value)}
     </span>
   );
@@ -116,9 +116,9 @@ function Node({
   const size = isContainer(value) ? sizeOf(value) : 0;
   if (!isContainer(value) || size === 0) {
     return (
-      <li className="imv-json-node" data-slot="json-node">
-        <span className="imv-json-key">{name}</span>
-        <span className="imv-json-colon">: </span>
+      <li className="imv-json-tree__node" data-slot="json-node">
+        <span className="imv-json-tree__key">{name}</span>
+        <span className="imv-json-tree__colon">: </span>
         <Scalar value={value} />
       </li>
     );
@@ -126,23 +126,23 @@ function Node({
   const inArray = Array.isArray(value);
   // Named by its visible text (WCAG 2.5.3), open/closed by aria-expanded, told apart by its path.
   return (
-    <li className="imv-json-node" data-slot="json-node" data-state={expanded ? 'open' : 'closed'}>
+    <li className="imv-json-tree__node" data-slot="json-node" data-state={expanded ? 'open' : 'closed'}>
       <span id={pathId} hidden>
         {path}
       </span>
       <button
         type="button"
-        className="imv-json-toggle"
+        className="imv-json-tree__toggle"
         data-slot="json-toggle"
         aria-expanded={expanded}
         aria-describedby={pathId}
         onClick={() => setExpanded((was) => !was)}
       >
-        <span className="imv-json-caret" aria-hidden="true">
+        <span className="imv-json-tree__caret" aria-hidden="true">
           {expanded ? '▾' : '▸'}
         </span>
-        <span className="imv-json-key">{name}</span>{' '}
-        <span className="imv-json-summary">
+        <span className="imv-json-tree__key">{name}</span>{' '}
+        <span className="imv-json-tree__summary">
           {inArray ? `[${messages.jsonItems(size)}]` : `{${messages.jsonKeys(size)}}`}
         </span>
       </button>
@@ -189,13 +189,13 @@ function Children({
   const more = Math.min(rest, settings.pageSize);
   return (
     <>
-      <ul className="imv-json-children" data-slot="json-children">
+      <ul className="imv-json-tree__children" data-slot="json-children">
         {nodes}
       </ul>
       {rest > 0 ? (
         <button
           type="button"
-          className="imv-button imv-json-more"
+          className="imv-button imv-json-tree__more"
           data-slot="json-more"
           aria-label={settings.messages.showMoreIn(more, path)}
           onClick={() => setShown((n) => n + settings.pageSize)}

@@ -34,7 +34,7 @@ export function TargetsList({ targets, pageSize = 50 }: TargetsListProps) {
     if (landing !== null) landingItem.current?.focus();
   }, [landing]);
 
-  if (targets.length === 0) return <p className="imv-drawer-empty">{messages.noTargets}</p>;
+  if (targets.length === 0) return <p className="imv-drawer__empty">{messages.noTargets}</p>;
 
   const showMore = () => {
     if (more === hidden) setLanding(visible);
@@ -43,16 +43,16 @@ export function TargetsList({ targets, pageSize = 50 }: TargetsListProps) {
 
   return (
     <>
-      <ul className="imv-drawer-targets" data-slot="drawer-targets">
+      <ul className="imv-drawer__targets" data-slot="drawer-targets">
         {targets.slice(0, visible).map((t, i) => (
           <li
             key={i}
             ref={i === landing ? landingItem : undefined}
             tabIndex={i === landing ? -1 : undefined}
-            className="imv-drawer-target"
+            className="imv-drawer__target"
             data-slot="drawer-target"
           >
-            <span className="imv-drawer-tag">
+            <span className="imv-drawer__tag">
               <UserText>{t.type}</UserText>
             </span>{' '}
             {t.id ? (
@@ -80,7 +80,7 @@ export function TargetsList({ targets, pageSize = 50 }: TargetsListProps) {
       {hidden > 0 ? (
         <button
           type="button"
-          className="imv-button imv-drawer-more"
+          className="imv-button imv-drawer__more"
           data-slot="drawer-targets-more"
           aria-label={messages.showMoreTargets(more, hidden)}
           onClick={showMore}

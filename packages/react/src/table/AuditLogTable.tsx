@@ -158,7 +158,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   return (
     <div
       ref={ref}
-      className={cx('imv-table-root', className)}
+      className={cx('imv-table', className)}
       data-slot="table-root"
       data-state={state}
       data-mode={mode}
@@ -166,7 +166,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     >
       {/* Nothing to show or hide columns of while the first load is pending or has failed. */}
       {state === 'loading' || (state === 'error' && !hasRows) ? null : (
-        <div className="imv-table-toolbar" data-slot="table-toolbar">
+        <div className="imv-table__toolbar" data-slot="table-toolbar">
           <ColumnsMenu
             label={messages.columns}
             legend={messages.columnsLegend}
@@ -196,20 +196,20 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       {state === 'empty' || (state === 'error' && !hasRows) ? null : (
         <div
           ref={virtual.scrollRef}
-          className="imv-table-scroll"
+          className="imv-table__scroll"
           data-slot="table-scroll"
           style={
             infinite ? { blockSize: 'var(--imv-table-height, 480px)', overflow: 'auto' } : undefined
           }
         >
           <table
-            className="imv-table"
+            className="imv-table__grid"
             data-slot="table"
             aria-label={messages.tableLabel}
             aria-busy={busy || undefined}
             aria-rowcount={indexed ? rows.length + 1 : undefined}
           >
-            <thead className="imv-table-head" data-slot="table-head">
+            <thead className="imv-table__head" data-slot="table-head">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id} aria-rowindex={indexed ? 1 : undefined}>
                   {group.headers.map((header) => (
@@ -217,7 +217,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
                       key={header.id}
                       scope="col"
                       colSpan={header.colSpan > 1 ? header.colSpan : undefined}
-                      className="imv-table-header"
+                      className="imv-table__header"
                       data-slot="table-header"
                       data-column-id={header.column.id}
                     >
@@ -228,7 +228,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
               ))}
             </thead>
             <tbody
-              className="imv-table-body"
+              className="imv-table__body"
               data-slot="table-body"
               data-state={result.isPlaceholderData || state === 'error' ? 'stale' : undefined}
             >
@@ -238,12 +238,12 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
                   <tr
                     key={i}
                     aria-hidden="true"
-                    className="imv-table-row"
+                    className="imv-table__row"
                     data-slot="table-skeleton-row"
                   >
                     {visibleColumns.map((column) => (
-                      <td key={column.id} className="imv-table-cell" data-slot="table-cell">
-                        <span className="imv-table-skeleton" data-slot="table-skeleton" />
+                      <td key={column.id} className="imv-table__cell" data-slot="table-cell">
+                        <span className="imv-table__skeleton" data-slot="table-skeleton" />
                       </td>
                     ))}
                   </tr>

@@ -40,7 +40,7 @@ export function AuditTableRow({
     <tr
       {...focusProps}
       data-index={row.index}
-      className="imv-table-row"
+      className="imv-table__row"
       data-slot="table-row"
       data-event-id={event.id}
       data-state={selected ? 'selected' : undefined}
@@ -54,7 +54,7 @@ export function AuditTableRow({
         return (
           <td
             key={cell.id}
-            className="imv-table-cell"
+            className="imv-table__cell"
             data-slot="table-cell"
             data-column-id={cell.column.id}
           >

@@ -30,7 +30,7 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
 
   return (
     <div
-      className="imv-table-columns"
+      className="imv-table__columns"
       data-slot="table-columns"
       data-state={open ? 'open' : 'closed'}
     >
@@ -76,12 +76,12 @@ function ColumnsPanel({ id, legend, items, onToggle, button, onClose }: ColumnsP
     <fieldset
       ref={panel}
       id={id}
-      className="imv-table-columns-panel"
+      className="imv-table__columns-panel"
       data-slot="table-columns-panel"
     >
-      <legend className="imv-table-columns-legend">{legend}</legend>
+      <legend className="imv-table__columns-legend">{legend}</legend>
       {items.map((item) => (
-        <label key={item.id} className="imv-table-columns-option" data-slot="table-columns-option">
+        <label key={item.id} className="imv-table__columns-option" data-slot="table-columns-option">
           <input
             type="checkbox"
             checked={item.visible}

@@ -21,7 +21,7 @@ function Mark({ state, label, slot, children }: MarkProps) {
       role="img"
       aria-label={label}
       title={label}
-      className="imv-table-mark"
+      className="imv-table__mark"
       data-slot={slot}
       data-state={state}
     >
@@ -48,7 +48,7 @@ export function IntegrityCell({ hash, link, messages }: IntegrityCellProps) {
     );
   return (
     <span
-      className="imv-table-integrity"
+      className="imv-table__integrity"
       data-slot="table-integrity"
       data-state={hash.ok ? 'ok' : 'bad'}
     >

@@ -17,10 +17,10 @@ export interface TableErrorProps {
 export function TableError({ error, hasRows, onRetry, messages }: TableErrorProps) {
   const sentence = failureSentence(error, messages);
   return (
-    <div role="alert" className="imv-table-error" data-slot="table-error">
-      <p className="imv-table-error-title">{messages.errorTitle}</p>
+    <div role="alert" className="imv-table__error" data-slot="table-error">
+      <p className="imv-table__error-title">{messages.errorTitle}</p>
       {sentence ? (
-        <p className="imv-table-error-message">
+        <p className="imv-table__error-message">
           {sentence}{' '}
           {isPassingFailure(error)
             ? hasRows
@@ -29,7 +29,7 @@ export function TableError({ error, hasRows, onRetry, messages }: TableErrorProp
             : null}
         </p>
       ) : null}
-      {error?.message ? <p className="imv-table-error-detail">{error.message}</p> : null}
+      {error?.message ? <p className="imv-table__error-detail">{error.message}</p> : null}
       <button type="button" className="imv-button" onClick={() => onRetry()}>
         {messages.retry}
       </button>

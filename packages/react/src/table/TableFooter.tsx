@@ -46,7 +46,7 @@ export function TableFooter({
   if (mode === 'infinite') {
     if (state !== 'ready' || !(result.hasNext || result.isLoadingMore)) return null;
     return (
-      <div className="imv-table-footer" data-slot="table-footer">
+      <div className="imv-table__footer" data-slot="table-footer">
         {/* aria-disabled, not disabled: focus stays on the button while the page loads. */}
         <button
           type="button"
@@ -72,12 +72,12 @@ export function TableFooter({
       canNext={result.hasNext && state !== 'loading'}
       onPrevious={result.previousPage}
       onNext={result.nextPage}
-      className="imv-table-footer"
-      pageClassName="imv-table-page"
+      className="imv-table__footer"
+      pageClassName="imv-table__page"
       slot="table"
       navSlot="table-pagination"
     >
-      <label className="imv-table-page-size" data-slot="table-page-size">
+      <label className="imv-table__page-size" data-slot="table-page-size">
         {messages.pageSize}{' '}
         <select
           className="imv-select"

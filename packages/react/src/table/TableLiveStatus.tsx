@@ -45,7 +45,7 @@ export function TableLiveStatus({ state, isLoadingMore, filters, messages }: Tab
   return (
     <div
       role="status"
-      className={state === 'empty' ? 'imv-table-empty' : 'imv-visually-hidden'}
+      className={state === 'empty' ? 'imv-table__empty' : 'imv-visually-hidden'}
       data-slot={state === 'empty' ? 'table-empty' : 'table-status'}
     >
       {text}

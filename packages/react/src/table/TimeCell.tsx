@@ -20,13 +20,13 @@ export function TimeCell({ iso, timeZone, locale, tooltipId }: TimeCellProps) {
       iso={iso}
       timeZone={timeZone}
       locale={locale}
-      className="imv-table-time"
+      className="imv-table__time"
       data-slot="table-time"
     >
       {(relative, absolute) => (
         <>
           <span data-slot="table-time-relative">{relative}</span>{' '}
-          <span className="imv-table-time-absolute" data-slot="table-time-absolute" id={tooltipId}>
+          <span className="imv-table__time-absolute" data-slot="table-time-absolute" id={tooltipId}>
             {absolute}
           </span>
         </>

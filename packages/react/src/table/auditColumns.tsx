@@ -63,7 +63,7 @@ const meta = (table: { options: { meta?: AuditTableMeta } }): AuditTableMeta => 
 /** Quieter text beside a cell's main value. */
 function Secondary({ children }: { children: ReactNode }) {
   return (
-    <span className="imv-table-secondary" data-slot="table-secondary">
+    <span className="imv-table__secondary" data-slot="table-secondary">
       {children}
     </span>
   );
@@ -121,7 +121,7 @@ const actionColumn = auditColumnHelper.accessor('action', {
   id: 'action',
   header: ({ table }) => meta(table).messages.columnAction,
   cell: ({ row }) => (
-    <code className="imv-table-action" data-slot="table-action">
+    <code className="imv-table__action" data-slot="table-action">
       <UserText>{row.original.action}</UserText>
     </code>
   ),
@@ -168,7 +168,7 @@ const targetsColumn = auditColumnHelper.accessor(
           {shown.map((t, i) => (
             <span
               key={`${t.type}:${t.id ?? i}`}
-              className="imv-table-target"
+              className="imv-table__target"
               data-slot="table-target"
             >
               <Secondary>
