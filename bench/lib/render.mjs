@@ -11,7 +11,7 @@ import { summarizeProfile, sourceLocator } from './profile.mjs';
 
 const MB = 1024 * 1024;
 
-export function launch() {
+function launch() {
   return chromium.launch(chromiumLaunchOptions);
 }
 
@@ -102,7 +102,7 @@ async function scrollRun(browser, served, { events, durationMs, stepPx }, profil
   }
 }
 
-export const quantile = (values, q) => {
+const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
@@ -110,7 +110,7 @@ export const quantile = (values, q) => {
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 };
-export const stats = (values) => ({
+const stats = (values) => ({
   median: quantile(values, 0.5),
   min: Math.min(...values),
   max: Math.max(...values),

@@ -8,8 +8,8 @@ import type { PackageName } from '../apps.js';
 import { run } from './processes.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const PACKAGE_NAMES: PackageName[] = ['client', 'react', 'emulator'];
-export const packageDir = (name: PackageName) => path.join(repoRoot, 'packages', name);
+const PACKAGE_NAMES: PackageName[] = ['client', 'react', 'emulator'];
+const packageDir = (name: PackageName) => path.join(repoRoot, 'packages', name);
 
 export async function packTarballs(outDir: string): Promise<Record<PackageName, string>> {
   fs.mkdirSync(outDir, { recursive: true });

@@ -8,7 +8,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 export { expect };
 
 /** The Playwright project that runs specs against the app built on React 18 (dist/react18/). */
-export const REACT18_PROJECT = 'react18';
+const REACT18_PROJECT = 'react18';
 export const REACT18_VERSION = '18.3.1';
 
 export const test = base.extend({

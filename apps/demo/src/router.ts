@@ -29,7 +29,7 @@ export const usePagePath = () =>
   useSyncExternalStore(subscribe, currentPath, () => '/audit-log' as PagePath);
 
 /** Goes to `href` (a path with an optional query) without a reload. */
-export function navigate(href: string) {
+function navigate(href: string) {
   window.history.pushState(null, '', href);
   for (const listener of [...listeners]) listener();
 }

@@ -68,13 +68,6 @@ export function sha256Hex(text: string): string {
   return digestHex(written);
 }
 
-/** Lowercase hex SHA-256 of `bytes`. */
-export function sha256HexBytes(bytes: Uint8Array): string {
-  reserve(bytes.length + 72);
-  buffer.set(bytes);
-  return digestHex(bytes.length);
-}
-
 /**
  * The digest as 64 lowercase hex digits, built by one String.fromCharCode call: one flat string,
  * where concatenating 32 two-digit pieces allocated 32 strings (and the caller's comparison then

@@ -29,9 +29,9 @@ export interface TransportOptions {
   retry?: RetryOptions | false | undefined;
 }
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+type Query = Record<string, string | number | boolean | null | undefined>;
 
-export interface RequestOptions<T> {
+interface RequestOptions<T> {
   method: 'GET' | 'POST';
   path: string;
   query?: Query | undefined;
