@@ -126,7 +126,11 @@ function Node({
   const inArray = Array.isArray(value);
   // Named by its visible text (WCAG 2.5.3), open/closed by aria-expanded, told apart by its path.
   return (
-    <li className="imv-json-tree__node" data-slot="json-node" data-state={expanded ? 'open' : 'closed'}>
+    <li
+      className="imv-json-tree__node"
+      data-slot="json-node"
+      data-state={expanded ? 'open' : 'closed'}
+    >
       <span id={pathId} hidden>
         {path}
       </span>
