@@ -1,7 +1,9 @@
 // The size guard (`pnpm test` runs size-limit): what an app ships to show the audit log, built as
 // an app's production build would build it. The figures are bytes min+gzip; a change that grows
 // past a limit fails the run. The 45 kB target of the size issue is not met yet: `pnpm bench --
-// --only bundle` shows where the bytes go. Limits are today's size plus ~1%.
+// --only bundle` shows where the bytes go. Limits are today's size plus ~1%: the JS was 51,670 B
+// before the components went into layers (hooks, parts, one overlay primitive with inert and
+// scroll lock, query options) and 53,144 B after.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -21,7 +23,7 @@ export default [
     ignore: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
     gzip: true,
     modifyEsbuildConfig: production,
-    limit: '52000 B',
+    limit: '53700 B',
   },
   {
     name: '@getimmutable/react/styles.css',
