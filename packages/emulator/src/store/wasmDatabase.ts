@@ -42,6 +42,13 @@ let loading: Promise<Sqlite3Static> | undefined;
 export function loadSqlite(options: WasmDatabaseOptions = {}): Promise<Sqlite3Static> {
   const { wasmUrl } = options;
   loading ??= import('@sqlite.org/sqlite-wasm')
+    .catch((error: unknown) => {
+      throw new Error(
+        'The browser emulator runs on @sqlite.org/sqlite-wasm, an optional peer dependency of ' +
+          '@getimmutable/emulator: install it beside it (npm install @sqlite.org/sqlite-wasm).',
+        { cause: error },
+      );
+    })
     .then(({ default: init }) =>
       (init as Init)(wasmUrl === undefined ? undefined : { locateFile: () => wasmUrl }),
     )
