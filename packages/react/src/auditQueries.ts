@@ -1,6 +1,9 @@
 import {
   clampPageSize,
+  type Alert,
   type AuditEvent,
+  type Page,
+  type VerifyResult,
   type VerifyAllOptions,
   type ViewerClient,
 } from '@getimmutable/client';
@@ -46,6 +49,9 @@ const LIST_STALE_MS = 30_000;
  * queryClient.invalidateQueries({ queryKey: queries.all });
  * const { data } = useSuspenseQuery(queries.event(id));
  */
+// Each queryFn's return type is written out: inferred, the declaration bundler named the
+// client's `Page` by an import() path it then mangled (`undefined<AuditEvent>` in the built
+// index.d.ts, which the consumer type tests caught).
 export function auditQueries(client: ViewerClient) {
   return {
     /** The prefix of every entry of this client, for `invalidateQueries` and the like. */
@@ -57,7 +63,7 @@ export function auditQueries(client: ViewerClient) {
       const limit = clampPageSize(pageSize);
       return queryOptions({
         queryKey: auditKeys.eventPage(client, normalized, limit, cursor),
-        queryFn: ({ signal }) =>
+        queryFn: ({ signal }): Promise<Page<AuditEvent>> =>
           client.events.list({ ...normalized, limit, ...(cursor ? { cursor } : {}) }, { signal }),
         retry,
         staleTime: LIST_STALE_MS,
@@ -70,7 +76,7 @@ export function auditQueries(client: ViewerClient) {
       const limit = clampPageSize(pageSize);
       return infiniteQueryOptions({
         queryKey: auditKeys.eventPages(client, normalized, limit),
-        queryFn: ({ signal, pageParam }) =>
+        queryFn: ({ signal, pageParam }): Promise<Page<AuditEvent>> =>
           client.events.list(
             { ...normalized, limit, ...(pageParam ? { cursor: pageParam } : {}) },
             { signal },
@@ -97,7 +103,7 @@ export function auditQueries(client: ViewerClient) {
       const normalized = normalizeRange(range);
       return queryOptions({
         queryKey: auditKeys.verify(client, normalized),
-        queryFn: async ({ signal }) =>
+        queryFn: async ({ signal }): Promise<VerifyResult> =>
           (await client.verifyAll(normalized, { signal, ...(onProgress ? { onProgress } : {}) }))
             .data,
         retry,
@@ -111,7 +117,7 @@ export function auditQueries(client: ViewerClient) {
       const ruleType = filters?.rule_type;
       return queryOptions({
         queryKey: auditKeys.alertPage(client, filters, limit, cursor),
-        queryFn: ({ signal }) =>
+        queryFn: ({ signal }): Promise<Page<Alert>> =>
           client.alerts.list(
             { ...(ruleType ? { rule_type: ruleType } : {}), limit, ...(cursor ? { cursor } : {}) },
             { signal },
