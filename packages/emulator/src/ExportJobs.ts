@@ -303,7 +303,7 @@ export class ExportJobs {
       statement(
         this.#db,
         "UPDATE exports SET status = 'failed', error_message = ?, completed_at = ? WHERE id = ?",
-      ).run(`Export failed: ${message}`, formatTimestamp(this.#now()), id);
+      ).run(message, formatTimestamp(this.#now()), id);
       const row = this.#row(id);
       try {
         if (row) this.#files.remove(this.#file(row)); // what was written before the failure

@@ -7,6 +7,7 @@
  * long metadata…) are real data, changed through the API or the emulator's own `tamper`.
  */
 import type { AuditEvent } from '@getimmutable/client';
+import { MAX_TARGETS, PAGE_LIMIT } from '@getimmutable/contract';
 import {
   createBrowserEmulator,
   generateSeedEvents,
@@ -29,8 +30,6 @@ export const STORY_API_KEY = 'imk_storybook_0123456789abcdefghijklmnopqr';
 
 /** The newest seed event's time: now, rounded down to the minute (relative times read naturally). */
 const END_MS = Math.floor(Date.now() / 60_000) * 60_000;
-/** The API's most targets on one event (MAX_TARGETS, docs/api.md). */
-const MAX_TARGETS = 100;
 
 export interface StoryServer {
   emulator: BrowserEmulator;
@@ -136,9 +135,12 @@ async function tenantEventsOf(api: BrowserEmulator): Promise<AuditEvent[]> {
   let cursor = '';
   for (;;) {
     const res = await api.fetch(
-      new Request(`${API_BASE}/api/v1/events?tenant_id=${STORY_TENANT}&limit=100${cursor}`, {
-        headers: { Authorization: `Bearer ${STORY_API_KEY}` },
-      }),
+      new Request(
+        `${API_BASE}/api/v1/events?tenant_id=${STORY_TENANT}&limit=${PAGE_LIMIT.max}${cursor}`,
+        {
+          headers: { Authorization: `Bearer ${STORY_API_KEY}` },
+        },
+      ),
     );
     const page = (await res.json()) as {
       data: AuditEvent[];
