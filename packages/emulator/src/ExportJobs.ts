@@ -64,7 +64,7 @@ export interface ExportJobsOptions {
   maxKeptPerScope?: number | undefined;
 }
 
-export const scopeKey = (scope: Scope): string =>
+const scopeKey = (scope: Scope): string =>
   scope.kind === 'api_key' ? 'api_key' : JSON.stringify([scope.tenant_id, scope.actor_id]);
 
 /**

@@ -92,7 +92,7 @@ export function scopeSql(scope: Scope, into: SqlFragment, alias = 'e'): void {
 }
 
 /** Lowercased, space-separated words; each must appear somewhere in the event's searchable text. */
-export function searchWords(search: string): string[] {
+function searchWords(search: string): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 

@@ -112,8 +112,6 @@ export const COPIED_COLUMNS = [
   'created_at',
 ] as const;
 
-export type CopiedColumn = (typeof COPIED_COLUMNS)[number];
-
 /** The copied columns as a SELECT list for a query on `events e`, in COPIED_COLUMNS order. */
 export const COPIED_COLUMNS_SQL = COPIED_COLUMNS.map((c) => `e.${c}`).join(', ');
 

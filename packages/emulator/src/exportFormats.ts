@@ -27,7 +27,7 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(e: AuditEvent): string {
+function csvRow(e: AuditEvent): string {
   const flat: Record<string, unknown> = { ...e, ...e.integrity };
   return CSV_COLUMNS.map((c) => csvCell(flat[c])).join(',') + '\r\n';
 }

@@ -30,12 +30,6 @@ interface Actor {
   agent: string;
 }
 
-export const SEED_TENANTS = [
-  { id: 'org_acme', name: 'Acme Docs' },
-  { id: 'org_globex', name: 'Globex' },
-  { id: 'org_initech', name: 'Initech' },
-] as const;
-
 const AGENTS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
@@ -168,9 +162,7 @@ function pickAction(rand: Rand): ActionSpec {
   return ACTIONS[0]!;
 }
 
-export const SEED_ACTIONS = ACTIONS.map((a) => a.action);
-
-export function seedActors(seed = 42): Actor[] {
+function seedActors(seed = 42): Actor[] {
   const rand = prng(seed ^ 0x9e3779b9);
   const make = ([id, name, tenant, country]: [string, string, string, string], type: Actor['type']): Actor => ({
     id, name, type, tenant, country,

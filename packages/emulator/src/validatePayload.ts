@@ -118,7 +118,7 @@ function checkJsonValue(value: unknown, field: string, errors: Errors): boolean 
   return true;
 }
 
-export function optionalMetadata(
+function optionalMetadata(
   value: unknown,
   field: string,
   errors: Errors,

@@ -20,7 +20,7 @@ export const SCENARIO_TITLES: Record<Scenario, string> = {
 };
 
 /** A client whose token selects the scenario on the story server. */
-export function scenarioClient(scenario: Scenario): ViewerClient {
+function scenarioClient(scenario: Scenario): ViewerClient {
   const token =
     scenario === 'empty'
       ? viewerToken({ tenant_id: 'org_empty' })

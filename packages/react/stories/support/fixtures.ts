@@ -19,12 +19,10 @@ import {
 } from '@getimmutable/emulator/browser';
 import { hostileTextEvents, longMetadata } from './storyData.js';
 
-export { hostileTextEvents, longMetadata } from './storyData.js';
-
 /** The origin every story's viewer client talks to; MSW hands its requests to the emulator. */
 export const API_BASE = 'https://api.example.test';
 /** The tenant the stories' viewer token is scoped to. */
-export const STORY_TENANT = 'org_acme';
+const STORY_TENANT = 'org_acme';
 /** Every story server's API key: a token minted for it is good on all of them. */
 export const STORY_API_KEY = 'imk_storybook_0123456789abcdefghijklmnopqr';
 

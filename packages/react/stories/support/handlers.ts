@@ -62,7 +62,7 @@ function expire(request: Request, claims: Record<string, unknown>): Request {
 }
 
 /** Every request for API_BASE, answered by the named story server (with `faults`). */
-export function apiHandlers(name: ServerName = 'seed', faults: Faults = {}): HttpHandler[] {
+function apiHandlers(name: ServerName = 'seed', faults: Faults = {}): HttpHandler[] {
   return [
     http.all(`${API_BASE}/*`, async ({ request }) => {
       const claims = claimsOf(request);

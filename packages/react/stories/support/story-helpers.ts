@@ -40,11 +40,3 @@ export function expiringTokenViewer(): ViewerParameters & {
 
 /** Errors show at once: the client's GET retries (with backoff) are off. */
 export const failFast: ViewerParameters = { retry: false };
-
-/**
- * `parameters.a11y` switching off named axe rules for one story, e.g. around a known component
- * issue, so every other rule still fails it. No story needs it today; remove its uses once fixed.
- */
-export const a11yExcept = (...rules: Array<{ id: string; enabled: boolean }>) => ({
-  a11y: { test: 'error' as const, config: { rules } },
-});
