@@ -97,6 +97,12 @@ vitest('unit and integration tests', []);
 if (fs.existsSync('vitest.storybook.config.ts')) {
   vitest('Storybook stories in Chromium', ['--config', 'vitest.storybook.config.ts']);
 }
+// The static Storybook, served by a plain file server with no API anywhere: every story's data
+// comes from the emulator running in the page (SQLite in WebAssembly).
+check('static Storybook build, checked in Chromium with no server', 'sh', [
+  '-c',
+  'pnpm --silent build-storybook --quiet && node .storybook/check-static-build.mjs storybook-static',
+]);
 if (fs.existsSync('apps/demo/playwright.config.ts')) {
   playwright('end-to-end tests of the demo in Chromium', '@getimmutable/demo');
 }
