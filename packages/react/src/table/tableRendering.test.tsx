@@ -1,0 +1,108 @@
+import type { AuditEvent } from '@getimmutable/client';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, inject, it } from 'vitest';
+import { emulatorUrl, renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
+import { AuditLogTable } from './AuditLogTable.js';
+import { loaded, noViolations } from './tableTestQueries.js';
+
+describe('AuditLogTable', () => {
+  it('renders the first page with column headers, naming the time zone', async () => {
+    renderWithViewer(<AuditLogTable />, viewerFor('org_acme'), { timeZone: 'UTC' });
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual([
+      'Time (UTC)',
+      'Actor',
+      'Action',
+      'Resource',
+      'Targets',
+      'Location',
+      'Integrity',
+    ]);
+    const rows = await loaded();
+    expect(rows).toHaveLength(25);
+    expect(screen.getByRole('table', { name: 'Audit events' })).toBeInTheDocument();
+  });
+
+  it('shows each row’s data: relative time with the absolute time in the zone, actor and action', async () => {
+    let events: AuditEvent[] = [];
+    renderWithViewer(
+      <AuditLogTable defaultPageSize={10} onStateChange={(s) => (events = s.events)} />,
+      viewerFor('org_acme'),
+      { timeZone: 'UTC' },
+    );
+    const rows = await loaded();
+    expect(rows).toHaveLength(10);
+    const first = events[0]!;
+    const row = rows[0]!;
+    expect(row).toHaveAccessibleName(
+      `${first.action} by ${first.actor_name ?? first.actor_id}: open details`,
+    );
+    expect(within(row).getByText(first.action)).toBeInTheDocument();
+    const time = row.querySelector('time')!;
+    expect(time).toHaveAttribute('dateTime', first.created_at);
+    expect(time.getAttribute('title')).toMatch(/\(UTC\)$/);
+    expect(within(row).getByText(/ago$/)).toBeInTheDocument();
+    // The absolute time is the row's description, so it is announced on focus, not only on hover.
+    expect(row).toHaveAccessibleDescription(time.getAttribute('title')!);
+  });
+
+  it('isolates user-supplied text in the cells, so a right-to-left override cannot reach the next one', async () => {
+    const RLO = '\u202E';
+    const payload = {
+      tenant_id: 'org_bidi_table',
+      actor_id: `user${RLO}`,
+      actor_name: `Mallory${RLO}`,
+      action: `document.viewed${RLO}`,
+      resource: `document${RLO}`,
+      resource_name: `${RLO}gpj.exe`,
+      targets: [{ type: `folder${RLO}`, name: `Shared${RLO}` }],
+      context: { country: `${RLO}DE`, ip_address: `10.0.0.1${RLO}` },
+    };
+    const res = await fetch(`${emulatorUrl()}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('apiKey')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    expect(res.status).toBe(201);
+    renderWithViewer(<AuditLogTable />, viewerFor('org_bidi_table'));
+    const [row] = await loaded();
+    const isolates = Array.from(row!.querySelectorAll('bdi')).map((el) => el.textContent);
+    expect(isolates).toEqual(
+      expect.arrayContaining([
+        payload.actor_name,
+        payload.actor_id,
+        payload.action,
+        payload.resource,
+        payload.resource_name,
+        `folder${RLO}`,
+        `Shared${RLO}`,
+        payload.context.country,
+        payload.context.ip_address,
+      ]),
+    );
+  });
+
+  it('shows the absolute time inside the time cell, as the row’s accessible description', async () => {
+    renderWithViewer(<AuditLogTable defaultPageSize={10} />, viewerFor('org_acme'), {
+      timeZone: 'UTC',
+    });
+    const rows = await loaded();
+    for (const row of rows) {
+      const absolute = row.querySelector('time')!.getAttribute('title')!;
+      expect(absolute).toMatch(/\(UTC\)$/);
+      const timeCell = within(row).getAllByRole('cell')[0]!;
+      // In the cell's own text (not a popup over the next row), and what the row is described by.
+      expect(within(timeCell).getByText(absolute)).toBeInTheDocument();
+      expect(row).toHaveAccessibleDescription(absolute);
+    }
+  });
+
+  it('has no axe violations once loaded', async () => {
+    const { container } = renderWithViewer(
+      <AuditLogTable selectedEventId={null} />,
+      viewerFor('org_acme'),
+    );
+    await loaded();
+    await noViolations(container);
+  });
+});

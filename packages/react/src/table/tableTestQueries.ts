@@ -1,0 +1,21 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { expect } from 'vitest';
+
+/** The data rows (the second rowgroup; the first holds the header row). */
+export function dataRows() {
+  const body = screen.getAllByRole('rowgroup')[1]!;
+  return within(body).queryAllByRole('row');
+}
+
+/** Waits until the table is no longer busy, then returns its data rows. */
+export async function loaded() {
+  await waitFor(() => expect(screen.getByRole('table')).not.toHaveAttribute('aria-busy'));
+  return dataRows();
+}
+
+/** Expects axe to find no violations in the container (colour contrast is not checked). */
+export async function noViolations(container: HTMLElement) {
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(result.violations).toEqual([]);
+}
