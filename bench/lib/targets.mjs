@@ -1,0 +1,25 @@
+// The targets each figure is judged against, and the tolerances the judging allows.
+
+export const TARGETS = {
+  firstPageMs: 150,
+  loaded10kMs: 300,
+  scrollP95Ms: 16.7,
+  checksPerS: 250_000,
+  heap100kMb: 150,
+};
+/** rAF timestamps jitter around the 16.67 ms vsync (an idle page measures 16.6–16.8 ms). */
+export const FRAME_JITTER_MS = 0.5;
+export const DOM_TOLERANCE = 0.05;
+
+/** Whether a render scenario's figures miss their target (such a scenario gets a profiled run). */
+export function missesTarget(id, figures) {
+  if (id.startsWith('pages-')) return figures.paint_ms.median > TARGETS.firstPageMs;
+  if (id === 'infinite-10000') return figures.paint_ms.median > TARGETS.loaded10kMs;
+  if (id === 'infinite-100000')
+    return (
+      figures.heap_mb.used_after_mount.median > TARGETS.heap100kMb ||
+      figures.paint_ms.median > TARGETS.loaded10kMs
+    );
+  if (id === 'scroll') return figures.frame_ms.p95 > TARGETS.scrollP95Ms + FRAME_JITTER_MS;
+  return false;
+}
