@@ -12,6 +12,7 @@ const ENTRY = `
 import { generateSeedEvents } from './generateSeedEvents.ts';
 import { validatePayload } from './validatePayload.ts';
 import { chainEvent } from './chainEvent.ts';
+import { sha256HexNode } from './crypto/nodeSha256.ts';
 import { eventFromRow } from './eventRows.ts';
 import { checkEvent } from '../../client/src/checkEvent.ts';
 import { checkChain } from '../../client/src/checkChain.ts';
@@ -29,7 +30,7 @@ export function makeEvents(count, endMs) {
     const chain = p.tenant_id ?? '';
     const head = heads.get(chain);
     const ms = Math.max(seeded[i].at, lastMs);
-    const { hashed, body, eventHash } = chainEvent(p, head, ms);
+    const { hashed, body, eventHash } = chainEvent(p, head, ms, sha256HexNode);
     heads.set(chain, { sequence: hashed.sequence, event_hash: eventHash });
     lastMs = Date.parse(hashed.created_at);
     out[count - 1 - i] = eventFromRow(body, eventHash);
