@@ -7,7 +7,7 @@ import {
   type VerifyAllOptions,
   type ViewerClient,
 } from '@getimmutable/client';
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { QueryFunction, QueryKey } from '@tanstack/react-query';
 import { normalizeFilters, type AuditFilters } from './auditFilters.js';
 import { auditKeys, normalizeRange, type AlertListFilters, type VerifyRange } from './auditKeys.js';
 
@@ -31,6 +31,29 @@ export interface VerifyQueryOptions {
 }
 
 /**
+ * What `auditQueries` returns, in types every @tanstack/react-query 5 release exports (the peer
+ * range starts at 5.0.0): inferred, the declarations named helper types of the newest release
+ * (`OmitKeyof`, `QueryKeyWithDataTag`) that a host on an older 5.x does not have. Plain objects
+ * that `useQuery`, `useSuspenseQuery`, `prefetchQuery` and `invalidateQueries` take as they are.
+ */
+export interface AuditQueryOptions<TData, TKey extends QueryKey = QueryKey> {
+  queryKey: TKey;
+  queryFn: QueryFunction<TData, TKey>;
+  retry: false;
+  staleTime: number;
+}
+
+/** An infinite list's options (pages of `TPage`, each next page found by its cursor). */
+export interface AuditInfiniteQueryOptions<TPage, TKey extends QueryKey = QueryKey> {
+  queryKey: TKey;
+  queryFn: QueryFunction<TPage, TKey, string | null>;
+  initialPageParam: string | null;
+  getNextPageParam: (lastPage: TPage) => string | null;
+  retry: false;
+  staleTime: number;
+}
+
+/**
  * The client retries failed GETs itself (backoff, `Retry-After`), so a query never retries on
  * top: with react-query's default of 3, one failing call made 4 × 4 requests. Set on every query
  * rather than on a QueryClient, so a host's defaults cannot multiply the client's policy.
@@ -49,32 +72,26 @@ const LIST_STALE_MS = 30_000;
  * queryClient.invalidateQueries({ queryKey: queries.all });
  * const { data } = useSuspenseQuery(queries.event(id));
  */
-// Each queryFn's return type is written out: inferred, the declaration bundler named the
-// client's `Page` by an import() path it then mangled (`undefined<AuditEvent>` in the built
-// index.d.ts, which the consumer type tests caught).
-export function auditQueries(client: ViewerClient) {
+export function auditQueries(client: ViewerClient): AuditQueries {
   return {
-    /** The prefix of every entry of this client, for `invalidateQueries` and the like. */
     all: auditKeys.all(client),
 
-    /** One page of events, newest first (`cursor` from the previous page's `next_cursor`). */
-    events: (filters?: AuditFilters, { pageSize, cursor = null }: EventPageOptions = {}) => {
+    events: (filters, { pageSize, cursor = null } = {}) => {
       const normalized = normalizeFilters(filters);
       const limit = clampPageSize(pageSize);
-      return queryOptions({
+      return {
         queryKey: auditKeys.eventPage(client, normalized, limit, cursor),
         queryFn: ({ signal }): Promise<Page<AuditEvent>> =>
           client.events.list({ ...normalized, limit, ...(cursor ? { cursor } : {}) }, { signal }),
         retry,
         staleTime: LIST_STALE_MS,
-      });
+      };
     },
 
-    /** Events as accumulating pages (load more, virtualized lists). */
-    eventPages: (filters?: AuditFilters, { pageSize }: Pick<EventPageOptions, 'pageSize'> = {}) => {
+    eventPages: (filters, { pageSize } = {}) => {
       const normalized = normalizeFilters(filters);
       const limit = clampPageSize(pageSize);
-      return infiniteQueryOptions({
+      return {
         queryKey: auditKeys.eventPages(client, normalized, limit),
         queryFn: ({ signal, pageParam }): Promise<Page<AuditEvent>> =>
           client.events.list(
@@ -85,37 +102,33 @@ export function auditQueries(client: ViewerClient) {
         getNextPageParam: (last) => (last.pagination.has_more ? last.pagination.next_cursor : null),
         retry,
         staleTime: LIST_STALE_MS,
-      });
+      };
     },
 
-    /** One event by id; events are immutable, so a cached one never goes stale. */
-    event: (id: string) =>
-      queryOptions({
-        queryKey: auditKeys.event(client, id),
-        queryFn: async ({ signal }): Promise<AuditEvent> =>
-          (await client.events.get(id, { signal })).data,
-        retry,
-        staleTime: Infinity,
-      }),
+    event: (id) => ({
+      queryKey: auditKeys.event(client, id),
+      queryFn: async ({ signal }): Promise<AuditEvent> =>
+        (await client.events.get(id, { signal })).data,
+      retry,
+      staleTime: Infinity,
+    }),
 
-    /** The server's verdict over a date range, every page of it summed. */
-    verify: (range?: VerifyRange, { onProgress }: VerifyQueryOptions = {}) => {
+    verify: (range, { onProgress } = {}) => {
       const normalized = normalizeRange(range);
-      return queryOptions({
+      return {
         queryKey: auditKeys.verify(client, normalized),
         queryFn: async ({ signal }): Promise<VerifyResult> =>
           (await client.verifyAll(normalized, { signal, ...(onProgress ? { onProgress } : {}) }))
             .data,
         retry,
         staleTime: 60_000,
-      });
+      };
     },
 
-    /** One page of alerts, newest first. */
-    alerts: (filters?: AlertListFilters, { pageSize, cursor = null }: AlertPageOptions = {}) => {
+    alerts: (filters, { pageSize, cursor = null } = {}) => {
       const limit = clampPageSize(pageSize);
       const ruleType = filters?.rule_type;
-      return queryOptions({
+      return {
         queryKey: auditKeys.alertPage(client, filters, limit, cursor),
         queryFn: ({ signal }): Promise<Page<Alert>> =>
           client.alerts.list(
@@ -124,10 +137,26 @@ export function auditQueries(client: ViewerClient) {
           ),
         retry,
         staleTime: LIST_STALE_MS,
-      });
+      };
     },
   };
 }
 
 /** What `auditQueries` returns for one client. */
-export type AuditQueries = ReturnType<typeof auditQueries>;
+export interface AuditQueries {
+  /** The prefix of every entry of this client, for `invalidateQueries` and the like. */
+  all: readonly ['immutable', string];
+  /** One page of events, newest first (`cursor` from the previous page's `next_cursor`). */
+  events(filters?: AuditFilters, options?: EventPageOptions): AuditQueryOptions<Page<AuditEvent>>;
+  /** Events as accumulating pages (load more, virtualized lists). */
+  eventPages(
+    filters?: AuditFilters,
+    options?: Pick<EventPageOptions, 'pageSize'>,
+  ): AuditInfiniteQueryOptions<Page<AuditEvent>>;
+  /** One event by id; events are immutable, so a cached one never goes stale. */
+  event(id: string): AuditQueryOptions<AuditEvent>;
+  /** The server's verdict over a date range, every page of it summed. */
+  verify(range?: VerifyRange, options?: VerifyQueryOptions): AuditQueryOptions<VerifyResult>;
+  /** One page of alerts, newest first. */
+  alerts(filters?: AlertListFilters, options?: AlertPageOptions): AuditQueryOptions<Page<Alert>>;
+}

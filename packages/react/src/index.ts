@@ -8,6 +8,8 @@ export { auditKeys, type AlertListFilters, type KeyedClient } from './auditKeys.
 export {
   auditQueries,
   type AuditQueries,
+  type AuditQueryOptions,
+  type AuditInfiniteQueryOptions,
   type AlertPageOptions,
   type EventPageOptions,
   type VerifyQueryOptions,
