@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@getimmutable/client';
+import { PAGE_LIMIT, type AuditEvent } from '@getimmutable/client';
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { forwardRef, useEffect, useId, useMemo } from 'react';
 import { cx } from '../cx.js';
@@ -55,7 +55,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     filters,
     mode = 'pages',
     pageSize: pageSizeProp,
-    defaultPageSize = 25,
+    defaultPageSize = PAGE_LIMIT.default,
     onPageSizeChange,
     columns,
     extraColumns,

@@ -1,10 +1,11 @@
+import { PAGE_LIMIT } from '@getimmutable/client';
 import type { Messages } from '../messages.js';
 import { Pager } from '../Pager.js';
 import type { TableEvents } from './useTableEvents.js';
 import type { AuditLogTableState } from './useTableStatus.js';
 
-/** The page sizes offered; a different controlled size joins them, in order. */
-const PAGE_SIZES = [10, 25, 50, 100];
+/** The page sizes offered (up to the API's largest page); a different controlled size joins them. */
+const PAGE_SIZES = [10, PAGE_LIMIT.default, 50, PAGE_LIMIT.max];
 
 export interface TableFooterProps {
   mode: 'pages' | 'infinite';
