@@ -22,6 +22,7 @@ import { num } from './lib/format.mjs';
 import { readOptions } from './lib/options.mjs';
 import { measureBundles, measureEmulator, measureInChromium } from './lib/parts.mjs';
 import { profileSummaryLines } from './lib/profileSummary.mjs';
+import { referenceLines } from './lib/referenceTable.mjs';
 import { figureRows, tableLines } from './lib/reportTable.mjs';
 import { DOM_TOLERANCE, FRAME_JITTER_MS, TARGETS } from './lib/targets.mjs';
 
@@ -66,7 +67,13 @@ results.total_seconds = (performance.now() - t0) / 1000;
 
 // ─── Report ─────────────────────────────────────────────────────────────────────────────
 const { rows, verdicts } = figureRows(results, { runs, emulatorEvents });
-const out = [...tableLines(results, rows), ...profileSummaryLines(results.render)];
+const reference = referenceLines(results);
+Object.assign(verdicts, reference.verdicts);
+const out = [
+  ...tableLines(results, rows),
+  ...reference.lines,
+  ...profileSummaryLines(results.render),
+];
 if (results.emulator)
   notes.push(
     `Emulator figures at BENCH_EVENTS=${num(emulatorEvents)} to keep \`pnpm bench\` short; the full 1M run: pnpm bench:emulator.`,

@@ -44,6 +44,19 @@ export { useVirtualizer } from '@tanstack/react-virtual';`;
   };
 }
 
+/**
+ * The bare reference's stack (bench/page/reference.tsx): the react-query, react-table and
+ * react-virtual APIs it imports, the same method — what an app pays before any viewer code.
+ */
+const REFERENCE_STACK = `export { QueryClient, QueryClientProvider, useQuery, useInfiniteQuery } from '@tanstack/react-query';
+export { useTable, tableFeatures, createColumnHelper } from '@tanstack/react-table';
+export { useVirtualizer } from '@tanstack/react-virtual';`;
+
+export async function referenceStackBundle() {
+  const { measureJs } = await measureModule();
+  return measureJs(REFERENCE_STACK);
+}
+
 export const CLIENT_IMPORTS = '{ createViewerClient, checkEvent, checkChain, computeEventHash }';
 
 /** The viewer client alone: createViewerClient and the integrity helpers, the same method. */

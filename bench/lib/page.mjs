@@ -18,6 +18,14 @@ const kitFromSource = {
     build.onResolve({ filter: /^@getimmutable\/client$/ }, () => ({
       path: path.join(clientDir, 'src/index.ts'),
     }));
+    // 'virtual:kit/<package>' (page/reference.tsx): a package as the kit resolves it (its copy of
+    // react-table and react-virtual, dependencies of packages/react, not of the root).
+    build.onResolve({ filter: /^virtual:kit\// }, (args) =>
+      build.resolve(args.path.slice('virtual:kit/'.length), {
+        kind: args.kind,
+        resolveDir: reactDir,
+      }),
+    );
   },
 };
 
@@ -51,12 +59,13 @@ export async function buildPage({ plugins = [] } = {}) {
   map.sources = map.sources.map((s) =>
     path.relative(root, path.resolve(root, 'bench/results/page', s)),
   );
-  // One React, one react-query: two copies would break context (and skew the figures).
+  // One React, one react-query, one react-table: two copies would break context (and skew the figures).
   const inputs = Object.keys(result.metafile.inputs);
   for (const pkg of [
     'react-dom/cjs/react-dom-client.production',
     'react/cjs/react.production',
     '@tanstack/query-core/build/modern/queryClient',
+    '@tanstack/react-table/dist/useTable', // the kit's and the reference's (page/reference.tsx)
   ]) {
     const copies = new Set(
       inputs.filter((i) => i.includes(pkg)).map((i) => i.slice(0, i.indexOf(pkg))),

@@ -3,7 +3,13 @@
 // the results and any notes to print under the table.
 import fs from 'node:fs';
 import path from 'node:path';
-import { auditLogBundle, auditLogComposition, clientBundle, CLIENT_IMPORTS } from './bundle.mjs';
+import {
+  auditLogBundle,
+  auditLogComposition,
+  clientBundle,
+  referenceStackBundle,
+  CLIENT_IMPORTS,
+} from './bundle.mjs';
 import { checkEventInChromium, emulatorBench, CHECK_EVENT_SCRIPT } from './children.mjs';
 import { root } from './esbuild.mjs';
 import { makeEvents } from './events.mjs';
@@ -19,6 +25,7 @@ export async function measureBundles({ log }) {
     audit_log: auditLog,
     composition: await auditLogComposition(auditLog),
     client: { imports: CLIENT_IMPORTS, ...(await clientBundle()) },
+    reference_stack: await referenceStackBundle(),
   };
 }
 
@@ -62,12 +69,14 @@ export async function measureInChromium({ wants, runs, profileAll, log }) {
               mode: 'pages',
               pageSize: n,
               events: 1000,
+              reference: n === 25, // also mount the bare reference table (page/reference.tsx)
             })),
             ...[1000, 10_000, 100_000].map((n) => ({
               id: `infinite-${n}`,
               mode: 'infinite',
               pageSize: 100,
               events: n,
+              reference: n <= 10_000,
             })),
           ]
         : [];

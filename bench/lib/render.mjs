@@ -55,7 +55,7 @@ async function stopProfile(cdp, name, page) {
  * One mount run: load `events` rows into the page, GC, mount, GC.
  * @returns heap figures in MB: `beforeData` (blank page), `beforeMount` (events parsed), `afterMount`.
  */
-async function mountRun(browser, served, { mode, pageSize, events }, profileName) {
+async function mountRun(browser, served, { mode, pageSize, events }, profileName, variant = 'kit') {
   const tab = await openPage(browser, served.url);
   try {
     const beforeData = await tab.heapMb();
@@ -65,13 +65,18 @@ async function mountRun(browser, served, { mode, pageSize, events }, profileName
     const result = await tab.page.evaluate((options) => window.imvBench.mount(options), {
       mode,
       pageSize,
+      variant,
     });
     const profile = profileName ? await stopProfile(tab.cdp, profileName, served) : null;
     const afterMount = await tab.heapMb();
     // The same mount again in this page: the kit's code is compiled now ("warm").
     const warm = profileName
       ? null
-      : await tab.page.evaluate((options) => window.imvBench.mount(options), { mode, pageSize });
+      : await tab.page.evaluate((options) => window.imvBench.mount(options), {
+          mode,
+          pageSize,
+          variant,
+        });
     tab.check();
     return {
       ...result,
@@ -129,8 +134,15 @@ export async function measureRender({ runs, served, mounts, scroll, shouldProfil
   const out = { chromium: browser.version(), mounts: {}, scroll: null };
   try {
     for (const scenario of mounts) {
+      // With a reference (page/reference.tsx), runs alternate kit, reference, kit, … so the
+      // machine's noise hits both alike.
       const results = [];
-      for (let i = 0; i < runs; i++) results.push(await mountRun(browser, served, scenario));
+      const reference = [];
+      for (let i = 0; i < runs; i++) {
+        results.push(await mountRun(browser, served, scenario));
+        if (scenario.reference)
+          reference.push(await mountRun(browser, served, scenario, null, 'reference'));
+      }
       const figures = {
         ...scenario,
         paint_ms: stats(results.map((r) => r.paintMs)),
@@ -145,6 +157,18 @@ export async function measureRender({ runs, served, mounts, scroll, shouldProfil
           used_after_mount: stats(results.map((r) => r.heap.afterMount)),
         },
       };
+      if (scenario.reference) {
+        figures.reference = {
+          paint_ms: stats(reference.map((r) => r.paintMs)),
+          warm_paint_ms: stats(reference.map((r) => r.warmPaintMs)),
+          rows_in_dom: reference[0].rowsInDom,
+          dom_nodes: stats(reference.map((r) => r.domNodes)),
+        };
+        log(
+          `${scenario.id} reference: paint median ${figures.reference.paint_ms.median.toFixed(0)} ms ` +
+            `(${figures.reference.paint_ms.runs.join(', ')}), ${figures.reference.rows_in_dom} rows in the DOM`,
+        );
+      }
       log(
         `${scenario.id}: paint median ${figures.paint_ms.median.toFixed(0)} ms ` +
           `(${figures.paint_ms.runs.join(', ')}), ${figures.dom_nodes.median} DOM nodes, ` +

@@ -42,6 +42,13 @@ function bundleRows({ section, row, mark }, bundle) {
     '',
     '',
   );
+  if (bundle.reference_stack)
+    row(
+      'bare reference stack (react-query + react-table + react-virtual)',
+      `${kb(bundle.reference_stack.min)} min, ${kb(bundle.reference_stack.gzip)} min+gzip`,
+      '',
+      '',
+    );
   row(
     'viewer client (createViewerClient + checks)',
     `${kb(c.min)} min, ${kb(c.gzip)} min+gzip`,

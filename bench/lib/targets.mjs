@@ -6,6 +6,8 @@ export const TARGETS = {
   scrollP95Ms: 16.7,
   checksPerS: 250_000,
   heap100kMb: 150,
+  /** The kit's render time over the bare reference's (bench/page/reference.tsx). */
+  referenceRatio: 1.2,
 };
 /** rAF timestamps jitter around the 16.67 ms vsync (an idle page measures 16.6–16.8 ms). */
 export const FRAME_JITTER_MS = 0.5;

@@ -13,8 +13,9 @@ import {
 } from '@getimmutable/client';
 import { AuditLog, ImmutableViewerProvider, auditQueries } from '@getimmutable/react';
 import '@getimmutable/react/styles.css';
-import { QueryClient, type InfiniteData } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, type InfiniteData } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
+import { ReferenceTable, referencePagesKey } from './reference.js';
 
 let events: AuditEvent[] = [];
 
@@ -120,6 +121,8 @@ export interface MountOptions {
   /** 'pages': a first page of `pageSize` from the fake client; 'infinite': `events.length` rows already loaded. */
   mode: 'pages' | 'infinite';
   pageSize: number;
+  /** 'kit' (default): `<AuditLog>`; 'reference': the bare TanStack table of ./reference.tsx. */
+  variant?: 'kit' | 'reference';
 }
 
 export interface MountResult {
@@ -140,13 +143,16 @@ let mounted: { root: Root; container: HTMLElement } | null = null;
  * page; React itself is warmed first by rendering the provider with a trivial child, as a host
  * app's shell would have. `remount` repeats it "warm" in the same page.
  */
-async function mount({ mode, pageSize }: MountOptions): Promise<MountResult> {
+async function mount({ mode, pageSize, variant = 'kit' }: MountOptions): Promise<MountResult> {
   unmount();
   const client = fakeClient(events);
   const queryClient = newQueryClient();
   if (mode === 'infinite') {
     // N loaded rows: the infinite query's cache entry holds every page, as after scrolling to the end.
-    const { queryKey } = auditQueries(client).eventPages({}, { pageSize });
+    const queryKey =
+      variant === 'reference'
+        ? referencePagesKey(pageSize)
+        : auditQueries(client).eventPages({}, { pageSize }).queryKey;
     const data: InfiniteData<Page<AuditEvent>, string | null> = { pages: [], pageParams: [] };
     for (let offset = 0; offset < events.length; offset += pageSize) {
       const end = Math.min(events.length, offset + pageSize);
@@ -168,9 +174,15 @@ async function mount({ mode, pageSize }: MountOptions): Promise<MountResult> {
   mounted = { root, container };
   const start = performance.now();
   root.render(
-    <ImmutableViewerProvider client={client} queryClient={queryClient} timeZone="UTC">
-      <AuditLog mode={mode} pageSize={pageSize} />
-    </ImmutableViewerProvider>,
+    variant === 'reference' ? (
+      <QueryClientProvider client={queryClient}>
+        <ReferenceTable client={client} mode={mode} pageSize={pageSize} />
+      </QueryClientProvider>
+    ) : (
+      <ImmutableViewerProvider client={client} queryClient={queryClient} timeZone="UTC">
+        <AuditLog mode={mode} pageSize={pageSize} />
+      </ImmutableViewerProvider>
+    ),
   );
   const { committedAt, paintedAt } = await painted;
   await frames(3);
