@@ -23,8 +23,11 @@ import { hostileTextEvents, longMetadata } from './storyData.js';
 export const API_BASE = 'https://api.example.test';
 /** The tenant the stories' viewer token is scoped to. */
 const STORY_TENANT = 'org_acme';
-/** Every story server's API key: a token minted for it is good on all of them. */
-export const STORY_API_KEY = 'imk_storybook_0123456789abcdefghijklmnopqr';
+/**
+ * Every story server's API key: a token minted for it is good on all of them. Made per page load,
+ * so no key-shaped literal ships in the built Storybook (it would look like a leaked secret).
+ */
+export const STORY_API_KEY = `imk_${crypto.randomUUID().replaceAll('-', '')}`;
 
 /** The newest seed event's time: now, rounded down to the minute (relative times read naturally). */
 const END_MS = Math.floor(Date.now() / 60_000) * 60_000;
