@@ -1,4 +1,5 @@
 import { ImmutableError, isImmutableError } from './ImmutableError.js';
+import { readJwtClaims } from './readJwtClaims.js';
 import type { Credentials } from './transport.js';
 import type { ViewerToken } from '@getimmutable/contract';
 
@@ -24,18 +25,10 @@ export function assertNotApiKey(token: string): void {
   }
 }
 
-/** The `exp` claim of a JWT in ms, read without checking the signature (the server checks it). */
+/** The `exp` claim of a JWT in ms, or null. */
 function readJwtExpiry(token: string): number | null {
-  try {
-    const part = token.split('.')[1];
-    if (!part) return null;
-    const claims = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      exp?: unknown;
-    };
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
-  } catch {
-    return null;
-  }
+  const exp = readJwtClaims(token)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { CheckpointScope } from './checkpoint/Checkpoint.js';
+import { readViewerScope } from './checkpoint/readViewerScope.js';
 import { assertNotApiKey, createTokenSource } from './createTokenSource.js';
 import { ImmutableError } from './ImmutableError.js';
 import {
@@ -89,6 +91,12 @@ export interface ViewerClient {
   alerts: {
     list(filters?: AlertFilters, options?: CallOptions): Promise<Page<Alert>>;
   };
+  /**
+   * Whose chain this client reads: the service's URL and the viewer token's tenant and actor,
+   * read from the token's claims (the server checks the signature; this only names a scope, for
+   * checkpoints). Rejects with `ImmutableError` code `unknown_scope` when the token names no tenant.
+   */
+  scope(): Promise<CheckpointScope>;
 }
 
 const eventPage = pageShape(eventShape);
@@ -117,9 +125,10 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
     throw new TypeError('createViewerClient: id must not be empty.');
   }
   const id = options.id ?? `viewer-${++clientCount}`;
+  const credentials = createTokenSource(options);
   const request = createTransport({
     baseUrl: options.baseUrl,
-    credentials: createTokenSource(options),
+    credentials,
     fetch: options.fetch,
     // Generous: a server that takes seconds per page must be waited for, not failed (timeouts
     // are not retried, and retrying them would only add load to a slow server).
@@ -166,6 +175,7 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
       },
     },
     verify,
+    scope: async () => readViewerScope(options.baseUrl, await credentials.get()),
     async verifyAll(range = {}, { onProgress, signal } = {}) {
       let total: VerifyResult | null = null;
       let cursor: string | undefined;

@@ -49,3 +49,23 @@ export {
   canonicalize,
 } from '@getimmutable/contract';
 export type * from '@getimmutable/contract';
+// Checkpoints: what a complete verify saw, kept per scope, so a later one can tell a rewritten
+// history from the one seen; saved as a file, a receipt.
+export {
+  CHECKPOINT_KIND,
+  type Checkpoint,
+  type CheckpointScope,
+} from './checkpoint/Checkpoint.js';
+export { parseCheckpoint } from './checkpoint/parseCheckpoint.js';
+export {
+  localStorageCheckpointStore,
+  checkpointKey,
+  type CheckpointStore,
+} from './checkpoint/CheckpointStore.js';
+export { compareCheckpoint, type CheckpointChange } from './checkpoint/compareCheckpoint.js';
+export {
+  checkCheckpoint,
+  reconcileCheckpoint,
+  takeCheckpoint,
+  type CheckpointOutcome,
+} from './checkpoint/reconcileCheckpoint.js';
