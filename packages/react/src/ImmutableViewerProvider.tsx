@@ -1,7 +1,13 @@
-import type { ViewerClient } from '@getimmutable/client';
+import {
+  localStorageCheckpointStore,
+  type CheckpointStore,
+  type ViewerClient,
+} from '@getimmutable/client';
+import type { HistoryChange } from './checkpoint/HistoryChange.js';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { Locale } from 'date-fns';
-import { useContext, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 import { defaultMessages, mergeMessages, type Messages } from './messages.js';
 import { ViewerContext, type ViewerConfig } from './viewerContext.js';
 
@@ -16,8 +22,22 @@ export interface ImmutableViewerProviderProps {
   locale?: Locale;
   /** `'local'`, `'UTC'` or an IANA zone such as `'Europe/Berlin'`. @default 'local' */
   timeZone?: string;
+  /**
+   * Where the checkpoint of each verified chain is kept (`get`/`set`, async allowed), e.g. per
+   * user on your backend; `false` turns checkpoints off. @default the browser's localStorage
+   */
+  checkpointStore?: CheckpointStore | false;
+  /**
+   * Called when the user accepts a changed history, replacing the checkpoint: log it, it is
+   * the moment someone vouched for a history that differs from the one seen before.
+   * @default undefined
+   */
+  onHistoryChange?: (change: HistoryChange) => void;
   children?: ReactNode;
 }
+
+/** One for every provider: it reads localStorage only when used, so it is safe on a server. */
+const defaultCheckpointStore = localStorageCheckpointStore();
 
 const newQueryClient = () =>
   new QueryClient({
@@ -42,8 +62,15 @@ export function ImmutableViewerProvider({
   messages,
   locale,
   timeZone = 'local',
+  checkpointStore = defaultCheckpointStore,
+  onHistoryChange,
   children,
 }: ImmutableViewerProviderProps) {
+  // The latest callback without re-creating the context value for every inline function.
+  const historyListener = useRef(onHistoryChange);
+  useIsomorphicLayoutEffect(() => {
+    historyListener.current = onHistoryChange;
+  });
   const host = useContext(QueryClientContext);
   const [own] = useState(() => (queryClient || host ? null : newQueryClient()));
   const config = useMemo<ViewerConfig>(
@@ -52,8 +79,10 @@ export function ImmutableViewerProvider({
       messages: mergeMessages(defaultMessages, messages),
       locale,
       timeZone,
+      checkpointStore: checkpointStore || null,
+      onHistoryChange: (change) => historyListener.current?.(change),
     }),
-    [client, messages, locale, timeZone],
+    [client, messages, locale, timeZone, checkpointStore],
   );
   const content = <ViewerContext.Provider value={config}>{children}</ViewerContext.Provider>;
   const chosen = queryClient ?? (host ? null : own);

@@ -59,6 +59,9 @@ export const auditKeys = {
   /** The server's verdict over a date range. */
   verify: (client: KeyedClient, range?: VerifyRange) =>
     [...all(client), 'verify', normalizeRange(range)] as const,
+  /** The checkpoint comparison made after one complete verify (by its `verified_at`). */
+  checkpoint: (client: KeyedClient, verifiedAt: string) =>
+    [...all(client), 'checkpoint', verifiedAt] as const,
   /** Every alert list. */
   alerts: (client: KeyedClient) => [...all(client), 'alerts'] as const,
   /** Every page of one alert list (this rule and page size). */

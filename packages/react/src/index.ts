@@ -36,6 +36,13 @@ export {
   type VerifyRange,
   type VerifyState,
 } from './useVerify.js';
+export {
+  useCheckpoint,
+  type CheckpointState,
+  type ReceiptCheck,
+  type UseCheckpointOptions,
+} from './checkpoint/useCheckpoint.js';
+export type { HistoryChange } from './checkpoint/HistoryChange.js';
 export { useExport, downloadUrl, type ExportState, type UseExportOptions } from './useExport.js';
 export { useAlerts, type AlertsResult, type UseAlertsOptions } from './useAlerts.js';
 export {

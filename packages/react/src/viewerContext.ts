@@ -1,4 +1,5 @@
-import type { ViewerClient } from '@getimmutable/client';
+import type { CheckpointStore, ViewerClient } from '@getimmutable/client';
+import type { HistoryChange } from './checkpoint/HistoryChange.js';
 import type { Locale } from 'date-fns';
 import { createContext, useContext } from 'react';
 import { defaultMessages, type Messages } from './messages.js';
@@ -9,6 +10,10 @@ export interface ViewerConfig {
   locale: Locale | undefined;
   /** `'local'`, `'UTC'` or an IANA name. */
   timeZone: string;
+  /** Where checkpoints are kept; null when the host turned them off. */
+  checkpointStore: CheckpointStore | null;
+  /** Told when the user accepts a changed history (the checkpoint it replaced, and why). */
+  onHistoryChange: (change: HistoryChange) => void;
 }
 
 export const ViewerContext = createContext<ViewerConfig | null>(null);

@@ -1,3 +1,4 @@
+import { createViewerClient, takeCheckpoint } from '@getimmutable/client';
 import { createEmulator, seedEmulator, tamper } from '@getimmutable/emulator';
 import type { TestProject } from 'vitest/node';
 
@@ -9,12 +10,18 @@ declare module 'vitest' {
     apiKey: string;
     /** In tenant `org_broken`: an event whose stored content was edited after the fact. */
     tamperedEventId: string;
+    /**
+     * In tenant `org_rewritten`: the checkpoint a viewer took before one of its events was
+     * rewritten with every later hash recomputed (so the server's verify still says valid).
+     */
+    rewrittenCheckpoint: unknown;
   }
 }
 
 /**
  * One real emulator for the UI tests, started in Node (not in the test DOM): 600 seeded events
- * in three tenants, plus `org_broken`, a small tenant with one tampered event.
+ * in three tenants, plus `org_broken`, a small tenant with one tampered event, and
+ * `org_rewritten`, whose history was rewritten after a viewer's checkpoint.
  */
 export default async function setup(project: TestProject) {
   const emulator = createEmulator({ db: ':memory:', apiKey: API_KEY });
@@ -38,8 +45,40 @@ export default async function setup(project: TestProject) {
   });
   const victim = broken.data[5]!.id;
   tamper(emulator.db, { kind: 'edit', id: victim });
+  project.provide('rewrittenCheckpoint', await rewriteAfterCheckpoint(url, post, emulator.db));
   project.provide('emulatorUrl', url);
   project.provide('apiKey', API_KEY);
   project.provide('tamperedEventId', victim);
   return () => emulator.close();
+}
+
+/** Six events in `org_rewritten`, a viewer's checkpoint of them, then the third rewritten. */
+async function rewriteAfterCheckpoint(
+  url: string,
+  post: (path: string, body: unknown) => Promise<{ data: Array<{ id: string }> }>,
+  db: Parameters<typeof tamper>[0],
+) {
+  const written = await post('/events/batch', {
+    events: Array.from({ length: 6 }, (_, i) => ({
+      tenant_id: 'org_rewritten',
+      actor_id: 'user_rita',
+      action: 'document.viewed',
+      resource: 'document',
+      resource_id: `doc_${i}`,
+    })),
+  });
+  const viewer = createViewerClient({
+    baseUrl: url,
+    getToken: async () => {
+      const res = await fetch(`${url}/api/v1/viewer-tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant_id: 'org_rewritten' }),
+      });
+      return (await res.json()) as { token: string; expires_at: number };
+    },
+  });
+  const checkpoint = await takeCheckpoint(viewer, (await viewer.verifyAll()).data);
+  tamper(db, { kind: 'rewrite', id: written.data[2]!.id });
+  return checkpoint;
 }

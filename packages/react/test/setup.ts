@@ -2,4 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Checkpoints live in localStorage by default: no test may inherit another's.
+  localStorage.clear();
+});

@@ -22,6 +22,12 @@ export type CheckpointOutcome =
   | { status: 'changed'; checkpoint: Checkpoint; change: CheckpointChange; current: Checkpoint }
   | { status: 'unavailable'; error: Error };
 
+/** A thrown value's message: a DOMException from another realm is not `instanceof Error`. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** The event as the server returns it now, or null when it answers 404. */
 async function readEvent(client: Reader, id: string, options: CallOptions) {
   try {
@@ -94,7 +100,7 @@ export async function reconcileCheckpoint(
 ): Promise<CheckpointOutcome> {
   const unavailable = (error: unknown): CheckpointOutcome => ({
     status: 'unavailable',
-    error: error instanceof Error ? error : new Error(String(error)),
+    error: error instanceof Error ? error : new Error(messageOf(error), { cause: error }),
   });
   let stored: Checkpoint | null;
   try {

@@ -5,8 +5,13 @@ import { RelativeTime } from '../RelativeTime.js';
 import { useVerify } from '../useVerify.js';
 import { usePresentation } from '../viewerContext.js';
 import { formatNumber } from '../formatNumber.js';
+import { formatAbsolute } from '../formatTime.js';
+import { HistoryChangedNotice } from '../checkpoint/HistoryChangedNotice.js';
+import { ReceiptActions } from '../checkpoint/ReceiptActions.js';
+import { useCheckpoint } from '../checkpoint/useCheckpoint.js';
 
-export type VerifyBadgeState = 'verifying' | 'verified' | 'broken' | 'error';
+/** `changed`: the chain verifies, but not as the history verified before (see checkpoints). */
+export type VerifyBadgeState = 'verifying' | 'verified' | 'broken' | 'error' | 'changed';
 
 export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
   /** Verify events created at or after this ISO 8601 time. @default the start of the chain */
@@ -24,6 +29,7 @@ const ICONS: Record<VerifyBadgeState, string> = {
   verified: '✓',
   broken: '✗',
   error: '!',
+  changed: '≠',
 };
 
 /** The break with the lowest sequence: where the chain first stops being trustworthy. */
@@ -42,16 +48,22 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   { from, to, limit, onBreakSelect, className, ...rest },
   ref,
 ) {
-  const { messages, locale } = usePresentation();
+  const { messages, locale, timeZone } = usePresentation();
   const verify = useVerify({ from, to, limit });
   const { result, error, checked, isVerifying } = verify;
+  // Only a verify that reaches the chain's end has the head a checkpoint is compared with.
+  const checkpoint = useCheckpoint({
+    result: verify.status === 'success' && !isVerifying ? result : null,
+    enabled: to === undefined,
+  });
   const code = locale?.code;
   const describedBy = useId();
 
   let state: VerifyBadgeState;
   if (isVerifying || verify.status === 'pending') state = 'verifying';
   else if (verify.status === 'error' || !result) state = 'error';
-  else state = result.valid ? 'verified' : 'broken';
+  else if (!result.valid) state = 'broken';
+  else state = checkpoint.status === 'changed' ? 'changed' : 'verified';
 
   let text: string;
   if (state === 'verifying')
@@ -60,6 +72,10 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
     text = error?.message ? messages.verifyErrorDetail(error.message) : messages.verifyError;
   else if (state === 'verified')
     text = messages.verified(formatNumber(result!.events_checked, code));
+  else if (checkpoint.status === 'changed')
+    text = messages.historyChanged(
+      formatAbsolute(checkpoint.checkpoint.verified_at, timeZone, locale),
+    );
   else text = messages.broken(result!.breaks.length);
 
   const first = state === 'broken' ? firstBreak(result!.breaks) : undefined;
@@ -90,6 +106,18 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
         >
           {messages.verifiedAt}
         </RelativeTime>
+      ) : null}
+      {state === 'verified' && checkpoint.status === 'consistent' ? (
+        <span className="imv-verify-badge__when" data-slot="verify-badge-checkpoint">
+          {messages.historyUnchanged(
+            formatAbsolute(checkpoint.previous.verified_at, timeZone, locale),
+          )}
+        </span>
+      ) : null}
+      {state === 'verified' && checkpoint.status === 'unavailable' ? (
+        <span className="imv-verify-badge__when" data-slot="verify-badge-checkpoint">
+          {messages.checkpointUnavailable(checkpoint.error.message)}
+        </span>
       ) : null}
       {first ? (
         first.event_id !== null && onBreakSelect ? (
@@ -131,6 +159,17 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
       >
         {state === 'error' ? messages.retry : messages.reverify}
       </button>
+      {checkpoint.checkpoint && (state === 'verified' || state === 'changed') ? (
+        <ReceiptActions checkpoint={checkpoint.checkpoint} checkReceipt={checkpoint.checkReceipt} />
+      ) : null}
+      {checkpoint.status === 'changed' && state === 'changed' ? (
+        <HistoryChangedNotice
+          change={checkpoint.change}
+          onAccept={checkpoint.accept}
+          isAccepting={checkpoint.isAccepting}
+          onEventSelect={onBreakSelect}
+        />
+      ) : null}
     </div>
   );
 });
