@@ -2,7 +2,8 @@ import { AlertRules, type AlertOptions } from './AlertRules.js';
 import { chainEvent, type ChainHead } from './chainEvent.js';
 import { sha256HexJs, type Sha256Hex } from './crypto/sha256.js';
 import { decodeCursor, encodeCursor, fingerprint, malformedCursor } from './cursor.js';
-import { eventFromHashed, eventFromRow, inScope, parseBody, searchText } from './eventRows.js';
+import { writeEventCopies } from './eventCopies.js';
+import { eventFromHashed, eventFromRow, inScope, parseBody } from './eventRows.js';
 import { filtersSql, searchMatch, type EventFilters } from './eventFilters.js';
 import { checkedColumnsSql, faithfulEvent, type StoredRow } from './faithfulRows.js';
 import { globToSqlite } from './glob.js';
@@ -44,8 +45,6 @@ const SQL = {
   // The other columns are generated from body (see SCHEMA in store/schema.ts).
   insert:
     'INSERT INTO events (body, event_hash, sequence, previous_event_hash) VALUES (?, ?, ?, ?)',
-  insertTarget: 'INSERT INTO event_target_rows (event_pk, position, type, id) VALUES (?, ?, ?, ?)',
-  insertSearch: 'INSERT INTO events_search (rowid, text) VALUES (?, ?)',
   byId: 'SELECT body, event_hash FROM events WHERE id = ?',
   maxPk: 'SELECT max(pk) AS m FROM events',
   globProbe: 'SELECT 1 FROM events WHERE action GLOB ? LIMIT 1 OFFSET ?',
@@ -119,9 +118,7 @@ export class EventStore {
       hashed.sequence,
       hashed.previous_event_hash,
     );
-    const insertTarget = this.#sql('insertTarget');
-    p.targets.forEach((t, i) => insertTarget.run(lastInsertRowid, i, t.type, t.id));
-    this.#sql('insertSearch').run(lastInsertRowid, searchText(hashed));
+    writeEventCopies(this.#db, lastInsertRowid, hashed);
     tx.heads.set(chain, { sequence: hashed.sequence, event_hash: eventHash });
     // What the row now stores: created_at keeps whole milliseconds (Date truncates the same way).
     tx.lastMs = Date.parse(hashed.created_at);

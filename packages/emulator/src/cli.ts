@@ -5,12 +5,20 @@ import { parseArgs } from 'node:util';
 import { createEmulator } from './createEmulator.js';
 import { openDatabase } from './store/openDatabase.js';
 import { seedEmulator } from './seed.js';
+import { sha256HexNode } from './crypto/nodeSha256.js';
 import { tamper, type TamperAction } from './tamper.js';
 
 const USAGE = `Usage:
   immutable-emulator [options]              serve the Immutable API on SQLite
-  immutable-emulator tamper --db FILE (--edit ID | --delete ID | --swap ID1 ID2)
+  immutable-emulator tamper --db FILE (--edit ID | --delete ID | --swap ID1 ID2 | --rewrite ID)
                                             change rows behind the server's back
+
+Tamper kinds (verify names the first three; a rewrite leaves it nothing to name):
+  --edit ID                  change the event's content (action, a metadata note), keep its hash
+  --delete ID                remove the event, leaving a gap in its chain
+  --swap ID1 ID2             exchange two events' places in their chain
+  --rewrite ID               the edit, then the event's hash and every later hash of its chain
+                             recomputed and every stored copy updated: GET /verify says valid
 
 Options:
   --port N                   port to listen on, 0 for any free one (default 8787)
@@ -124,6 +132,7 @@ function runTamper(argv: string[]) {
         edit: { type: 'string' },
         delete: { type: 'string' },
         swap: { type: 'string' },
+        rewrite: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -131,11 +140,14 @@ function runTamper(argv: string[]) {
   }
   if (!values.db || values.db === ':memory:')
     fail('tamper needs --db FILE (the database of a running or stopped emulator)');
-  const chosen = [values.edit, values.delete, values.swap].filter((v) => v !== undefined);
+  const chosen = [values.edit, values.delete, values.swap, values.rewrite].filter(
+    (v) => v !== undefined,
+  );
   if (chosen.length !== 1)
-    fail('tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2');
+    fail('tamper needs exactly one of --edit ID, --delete ID, --swap ID1 ID2 or --rewrite ID');
   let action: TamperAction;
   if (values.edit) action = { kind: 'edit', id: values.edit };
+  else if (values.rewrite) action = { kind: 'rewrite', id: values.rewrite };
   else if (values.delete) action = { kind: 'delete', id: values.delete };
   else {
     const other = positionals[0];
@@ -144,7 +156,7 @@ function runTamper(argv: string[]) {
   }
   const db = openDatabase(resolveDb(values.db));
   try {
-    console.log(tamper(db, action));
+    console.log(tamper(db, action, sha256HexNode));
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
     process.exitCode = 1;
