@@ -1,15 +1,30 @@
-// The published build: ESM for `.` (the browser's viewer client and integrity checks) and
-// `./server` (the server SDK), bundled .d.ts, source maps. Why tsdown: see docs/packaging.md.
+// The published build: ESM for `.` (the browser's viewer client and integrity checks),
+// `./server` (the server SDK) and `./offline` (verify an export with no server), bundled .d.ts,
+// source maps; and the `immutable-verify` command for Node (it keeps its `#!/usr/bin/env node`
+// line). Why tsdown: see docs/packaging.md.
 import { defineConfig } from 'tsdown';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', server: 'src/server.ts' },
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  fixedExtension: false,
-  // The contract is a private workspace package: bundle its code and inline its types.
-  dts: { resolve: ['@getimmutable/contract'], eager: true },
-  sourcemap: true,
-  clean: true,
-});
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', server: 'src/server.ts', offline: 'src/offline/index.ts' },
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    fixedExtension: false,
+    // The contract is a private workspace package: bundle its code and inline its types.
+    dts: { resolve: ['@getimmutable/contract'], eager: true },
+    sourcemap: true,
+    clean: true,
+  },
+  {
+    entry: { 'immutable-verify': 'src/cli/immutable-verify.ts' },
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    fixedExtension: false,
+    dts: false,
+    sourcemap: true,
+    // The library build above cleans dist/; cleaning here too would delete its files.
+    clean: false,
+  },
+]);
