@@ -1,6 +1,7 @@
 import { VerifyBadge } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { memoryCheckpointStore } from './support/checkpointStores.js';
 import { server } from './support/fixtures.js';
 import { errorHandlers, loadingHandlers, preloadServers, withServer } from './support/handlers.js';
 import { StateGrid } from './support/StateGrid.js';
@@ -98,6 +99,82 @@ export const BrokenChain: Story = {
     await expect(first).toHaveAccessibleDescription('Open the first broken event');
     await userEvent.click(first);
     await expect(args.onBreakSelect).toHaveBeenCalledWith(tamperedEventId);
+  },
+};
+
+/**
+ * The tenant's history was rewritten after this viewer's last verify — an event edited and every
+ * later hash recomputed — so the server's walk finds nothing; the checkpoint kept from the
+ * last verify does: its event now has another hash. Only a confirmed accept replaces it.
+ */
+export const HistoryChanged: Story = {
+  beforeEach: withServer('rewritten'),
+  parameters: {
+    viewer: {
+      checkpointStore: memoryCheckpointStore(() => server('rewritten').checkpointBefore),
+    },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(
+      await canvas.findByText(/^History changed since you verified it on /),
+    ).toBeVisible();
+    const before = server('rewritten').checkpointBefore!;
+    await expect(canvas.getByText(before.event!.event_hash)).toBeVisible();
+    await expect(canvasElement.querySelector('[data-slot="verify-badge"]')).toHaveAttribute(
+      'data-state',
+      'changed',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Accept current history…' }));
+    await expect(canvas.getByRole('button', { name: 'Accept current history' })).toHaveFocus();
+  },
+};
+
+/** A later verify that finds the history it verified before: the checkpoint moves on. */
+export const HistoryUnchanged: Story = {
+  beforeEach: withServer('seed'),
+  parameters: {
+    viewer: {
+      checkpointStore: memoryCheckpointStore(() => {
+        const [newest] = server('seed').events;
+        const { sequence, event_hash } = newest!.integrity;
+        return {
+          kind: 'immutable.checkpoint',
+          version: 1,
+          scope: { base_url: 'https://api.example.test', tenant_id: 'org_acme', actor_id: null },
+          head: { sequence, event_hash },
+          event: { id: newest!.id, sequence, event_hash },
+          verified_at: new Date(Date.now() - 86_400_000).toISOString(),
+        };
+      }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/^unchanged since /)).toBeVisible();
+    await userEvent.click(canvas.getByText('Receipt'));
+    await expect(canvas.getByRole('button', { name: 'Download receipt' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Check a receipt' })).toBeVisible();
+  },
+};
+
+/** The checkpoint store fails (a full or refused localStorage): verify shows as ever. */
+export const CheckpointsUnavailable: Story = {
+  parameters: {
+    viewer: {
+      checkpointStore: {
+        get: () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        },
+        set: () => undefined,
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/^Verified: \d+ events$/)).toBeVisible();
+    await expect(
+      await canvas.findByText(
+        'Not compared with your last verification: The quota has been exceeded.',
+      ),
+    ).toBeVisible();
   },
 };
 

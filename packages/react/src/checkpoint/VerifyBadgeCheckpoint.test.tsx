@@ -60,7 +60,7 @@ describe('VerifyBadge with checkpoints', () => {
       onHistoryChange,
     });
     await waitFor(() => expect(badgeState(container)).toBe('changed'));
-    expect(screen.getByRole('status')).toHaveTextContent(
+    expect(container.querySelector('[data-slot="verify-badge-status"]')).toHaveTextContent(
       /^History changed since you verified it on /,
     );
     const facts = container.querySelector('dl')!;

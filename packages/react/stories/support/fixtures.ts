@@ -6,7 +6,7 @@
  * server is made once per page, on first use; its states (a tampered event, an empty tenant,
  * long metadata…) are real data, changed through the API or the emulator's own `tamper`.
  */
-import type { AuditEvent } from '@getimmutable/client';
+import { CHECKPOINT_KIND, type AuditEvent, type Checkpoint } from '@getimmutable/client';
 import { MAX_TARGETS, PAGE_LIMIT } from '@getimmutable/contract';
 import {
   createBrowserEmulator,
@@ -36,9 +36,27 @@ export interface StoryServer {
   emulator: BrowserEmulator;
   /** The story tenant's events, newest first, as GET /events returns them. */
   events: AuditEvent[];
-  /** The event whose stored content was changed behind the API (`broken`), else null. */
+  /** The event whose stored content was changed behind the API (`broken`, `rewritten`), else null. */
   tamperedEventId: string | null;
+  /** The checkpoint a viewer kept before the history was rewritten (`rewritten`), else null. */
+  checkpointBefore: Checkpoint | null;
 }
+
+/** The checkpoint of a verify that ended an hour ago at `newest`, the story tenant's head then. */
+function checkpointAt(newest: AuditEvent): Checkpoint {
+  const { sequence, event_hash } = newest.integrity;
+  return {
+    kind: CHECKPOINT_KIND,
+    version: 1,
+    scope: { base_url: API_BASE, tenant_id: STORY_TENANT, actor_id: null },
+    head: { sequence, event_hash },
+    event: { id: newest.id, sequence, event_hash },
+    verified_at: new Date(END_MS - 3_600_000).toISOString(),
+  };
+}
+
+/** Checkpoints kept before a server's history changed, by server. */
+const checkpointsBefore = new Map<string, Checkpoint>();
 
 /** The seed events (600 over three tenants), the story tenant's newest first changed by `change`. */
 function seedEvents(change?: (own: SeedEvent[]) => void): SeedEvent[] {
@@ -70,6 +88,17 @@ const SERVERS = {
     const server = await emulator(seedEvents());
     const victim = (await tenantEventsOf(server))[3]!;
     server.tamper({ kind: 'edit', id: victim.id });
+    return server;
+  },
+  /**
+   * The same, after a viewer's checkpoint: the 4th newest event edited and every hash from it
+   * on recomputed (`tamper` rewrite), so the server's verify still says valid.
+   */
+  rewritten: async () => {
+    const server = await emulator(seedEvents());
+    const own = await tenantEventsOf(server);
+    checkpointsBefore.set('rewritten', checkpointAt(own[0]!));
+    server.tamper({ kind: 'rewrite', id: own[3]!.id });
     return server;
   },
   /** No events at all. */
@@ -112,8 +141,9 @@ export function loadServer(name: ServerName): Promise<StoryServer> {
     server = (async () => {
       const made = await SERVERS[name]();
       const events = await tenantEventsOf(made);
-      const tamperedEventId = name === 'broken' ? events[3]!.id : null;
-      const ready = { emulator: made, events, tamperedEventId };
+      const tamperedEventId = name === 'broken' || name === 'rewritten' ? events[3]!.id : null;
+      const checkpointBefore = checkpointsBefore.get(name) ?? null;
+      const ready = { emulator: made, events, tamperedEventId, checkpointBefore };
       loaded.set(name, ready);
       return ready;
     })();

@@ -3,9 +3,15 @@
  * fresh viewer client (and QueryClient) per story, talking to the story server (the emulator in
  * the page, behind MSW: handlers.ts).
  */
-import { createViewerClient, type ViewerClient, type ViewerToken } from '@getimmutable/client';
+import {
+  createViewerClient,
+  type CheckpointStore,
+  type ViewerClient,
+  type ViewerToken,
+} from '@getimmutable/client';
 import { ImmutableViewerProvider } from '@getimmutable/react';
 import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { memoryCheckpointStore } from './checkpointStores.js';
 import { API_BASE, viewerToken } from './fixtures.js';
 
 /** `parameters.viewer`: how a story's viewer client is made. */
@@ -18,6 +24,8 @@ export interface ViewerParameters {
   retry?: false;
   /** The provider's time zone. @default 'UTC' (stable screenshots) */
   timeZone?: string;
+  /** Where the provider keeps checkpoints. @default a new store in memory per story */
+  checkpointStore?: CheckpointStore | false;
   /** No provider at all (for parts that work without one). @default false */
   none?: boolean;
 }
@@ -34,8 +42,13 @@ function ViewerFrame({ viewer, children }: { viewer: ViewerParameters; children:
       ...(viewer.retry === false ? { retry: false as const } : {}),
     }),
   );
+  const [ownStore] = useState(() => memoryCheckpointStore());
   return (
-    <ImmutableViewerProvider client={client} timeZone={viewer.timeZone ?? 'UTC'}>
+    <ImmutableViewerProvider
+      client={client}
+      timeZone={viewer.timeZone ?? 'UTC'}
+      checkpointStore={viewer.checkpointStore ?? ownStore}
+    >
       {children}
     </ImmutableViewerProvider>
   );
