@@ -24,7 +24,7 @@ export default defineConfig([
     fixedExtension: false,
     dts: false,
     sourcemap: true,
-    // The library build above cleans dist/; cleaning here too would delete its files.
-    clean: false,
+    // tsdown cleans once for all configs, before building any, so this does not undo the above.
+    clean: true,
   },
 ]);

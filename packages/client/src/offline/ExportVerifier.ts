@@ -2,6 +2,7 @@ import type { Checkpoint } from '../checkpoint/Checkpoint.js';
 import { computeEventHash } from '../computeEventHash.js';
 import { BreakList } from './BreakList.js';
 import { ChainLinks } from './ChainLinks.js';
+import { createUtf8Decoder } from './createUtf8Decoder.js';
 import type { ExportChain, ExportPosition, ExportProblem, ExportReport } from './ExportReport.js';
 import { JsonArrayElements } from './JsonArrayElements.js';
 import { NdjsonLines } from './NdjsonLines.js';
@@ -30,7 +31,7 @@ const byTenant = (a: ExportChain, b: ExportChain) =>
  * const report = verifier.finish();
  */
 export class ExportVerifier {
-  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  readonly #decoder = createUtf8Decoder();
   readonly #breaks = new BreakList();
   readonly #chains = new Map<string | null, ChainLinks>();
   readonly #receipt: ReceiptWatch | null;
@@ -66,14 +67,12 @@ export class ExportVerifier {
 
   finish(): ExportReport {
     this.#guard(() => {
-      let rest: string;
       try {
-        rest = this.#decoder.decode();
+        this.#decoder.end();
       } catch {
         // The file ends inside a character: read a stand-in, so the cut is named as a cut.
-        rest = '\uFFFD';
+        this.#read('\uFFFD');
       }
-      this.#read(rest);
       // An empty file is what the server writes for an NDJSON export of no events.
       this.#splitter ??= this.#start('ndjson');
       this.#splitter.end();
@@ -106,7 +105,7 @@ export class ExportVerifier {
 
   #decode(bytes: Uint8Array): string {
     try {
-      return this.#decoder.decode(bytes, { stream: true });
+      return this.#decoder.decode(bytes);
     } catch {
       // Read up to the first bad byte, so that the problem names the line or element it is in.
       const lenient = new TextDecoder().decode(bytes);
