@@ -4,6 +4,7 @@ const n = (x: number) => x.toLocaleString('en');
 const where = (p: { line: number | null; index: number | null }) =>
   p.line !== null ? `line ${p.line}` : `index ${p.index ?? '?'}`;
 const chainName = (tenant: string | null) => (tenant === null ? '(no tenant)' : tenant);
+const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** What each break means, in the words a person checking a file needs. */
 const MEANING: Record<ExportBreak['type'], string> = {
@@ -28,18 +29,18 @@ export function formatReport(file: string, report: ExportReport, seconds: number
   if (report.problem) lines.push(`unusable: ${file}: ${report.problem.message}`);
   else lines.push(...report.breaks.map(formatBreak));
   for (const c of report.problem ? [] : report.chains) {
-    const start = c.first_sequence > 1 ? ` (starts at sequence ${n(c.first_sequence)})` : '';
+    const start = c.first_sequence > 1 ? ` (starts at sequence ${c.first_sequence})` : '';
     lines.push(
-      `chain ${chainName(c.tenant_id)}: ${n(c.events)} events${start}, head sequence ` +
-        `${n(c.head.sequence)} event ${c.head.event_id} hash ${c.head.event_hash}`,
+      `chain ${chainName(c.tenant_id)}: ${count(c.events, 'event', 'events')}${start}, head sequence ` +
+        `${c.head.sequence} event ${c.head.event_id} hash ${c.head.event_hash}`,
     );
   }
   if (report.receipt) lines.push(`receipt ${report.receipt.status}: ${report.receipt.message}`);
   const rate = seconds > 0 ? Math.round(report.events / seconds) : 0;
-  const breaks = report.breaks.length;
   lines.push(
-    `${report.status}: ${n(report.events)} events, ${n(report.chains.length)} chains, ` +
-      `${n(breaks)} ${breaks === 1 ? 'break' : 'breaks'}, ${n(report.bytes)} bytes ` +
+    `${report.status}: ${count(report.events, 'event', 'events')}, ` +
+      `${count(report.chains.length, 'chain', 'chains')}, ` +
+      `${count(report.breaks.length, 'break', 'breaks')}, ${n(report.bytes)} bytes ` +
       `(${report.format ?? 'unknown format'}) in ${seconds.toFixed(2)} s, ${n(rate)} events/s`,
   );
   return lines.join('\n');
