@@ -51,11 +51,7 @@ export {
 export type * from '@getimmutable/contract';
 // Checkpoints: what a complete verify saw, kept per scope, so a later one can tell a rewritten
 // history from the one seen; saved as a file, a receipt.
-export {
-  CHECKPOINT_KIND,
-  type Checkpoint,
-  type CheckpointScope,
-} from './checkpoint/Checkpoint.js';
+export { CHECKPOINT_KIND, type Checkpoint, type CheckpointScope } from './checkpoint/Checkpoint.js';
 export { parseCheckpoint } from './checkpoint/parseCheckpoint.js';
 export {
   localStorageCheckpointStore,
@@ -69,3 +65,5 @@ export {
   takeCheckpoint,
   type CheckpointOutcome,
 } from './checkpoint/reconcileCheckpoint.js';
+// What an update changed, read from the shapes its metadata commonly records.
+export { readChanges, type FieldChange } from './changes/readChanges.js';

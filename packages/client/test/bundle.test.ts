@@ -56,6 +56,7 @@ describe('the viewer entry', () => {
       'normalizeFilters',
       'parseCheckpoint',
       'presetRange',
+      'readChanges',
       'reconcileCheckpoint',
       'sameFilters',
       'sha256Hex',

@@ -212,6 +212,14 @@ export const defaultMessages = {
   receiptOtherScope: (tenant: string) => `This receipt is for another log (tenant ${tenant}).`,
   receiptUnreadable: (message: string) => `Not a receipt: ${message}`,
   receiptFailed: (message: string) => `Could not check the receipt: ${message}`,
+  // what changed (the drawer's diff, the table's summary)
+  changesTitle: 'Changes',
+  changesCount: (n: number) => (n === 1 ? '1 field changed' : `${n} fields changed`),
+  diffField: 'Field',
+  diffBefore: 'Before',
+  diffAfter: 'After',
+  diffAbsent: 'not set',
+  diffKinds: { changed: 'changed', added: 'added', removed: 'removed' } as Record<string, string>,
 };
 
 export type Messages = typeof defaultMessages;

@@ -5,5 +5,5 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
   // Checkpoints live in localStorage by default: no test may inherit another's.
-  localStorage.clear();
+  globalThis.localStorage?.clear(); // none in the server-rendering tests
 });

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@getimmutable/client';
+import { readChanges, type AuditEvent } from '@getimmutable/client';
 import {
   forwardRef,
   useCallback,
@@ -16,6 +16,7 @@ import { useEventIntegrity } from '../useEventIntegrity.js';
 import { UserText } from '../UserText.js';
 import { usePresentation } from '../viewerContext.js';
 import { DrawerPanel, type Announce } from './DrawerPanel.js';
+import { ChangesDiff } from './ChangesDiff.js';
 import { JsonTree } from './JsonTree.js';
 import { TargetsList } from './TargetsList.js';
 
@@ -162,6 +163,7 @@ function EventDetails({
   const { messages } = usePresentation();
   const { hash, link } = useEventIntegrity({ event, previous: previousEvent });
   const { integrity, context, metadata } = event;
+  const changes = readChanges(metadata);
   const hasMetadata =
     metadata !== null && typeof metadata === 'object' && Object.keys(metadata).length > 0;
   const none = (value: string | number | null | undefined) => orNone(value, messages);
@@ -247,6 +249,12 @@ function EventDetails({
           <Field label={messages.country}>{none(context?.country)}</Field>
         </dl>
       </Section>
+
+      {changes && changes.length > 0 ? (
+        <Section title={messages.changesTitle} slot="changes">
+          <ChangesDiff changes={changes} />
+        </Section>
+      ) : null}
 
       <Section title={messages.metadata} slot="metadata">
         {hasMetadata ? (
