@@ -43,6 +43,14 @@ describe.each(['json', 'ndjson'] as const)('verifyExport on a real %s export', (
     expect((await verifyExport(strings())).status).toBe('valid');
   });
 
+  it("reads a browser file's stream, iterable or not (Safari's is not)", async () => {
+    const file = new Blob([real.text[format]]);
+    expect((await verifyExport(file.stream())).events).toBe(306);
+    const stream = file.stream();
+    const readerOnly = { getReader: () => stream.getReader() } as ReadableStream<Uint8Array>;
+    expect((await verifyExport(readerOnly)).events).toBe(306);
+  });
+
   it("is consistent with a receipt of the chain taken from the server's verify", async () => {
     const report = await verifyExport(piecesOf(real.text[format]), { checkpoint: real.receipt });
     expect(report.status).toBe('valid');

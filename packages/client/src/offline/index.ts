@@ -1,5 +1,5 @@
 /** @getimmutable/client/offline — verify a JSON or NDJSON export with no server. */
-export { verifyExport, type VerifyExportOptions } from './verifyExport.js';
+export { verifyExport, type ExportSource, type VerifyExportOptions } from './verifyExport.js';
 export { ExportVerifier } from './ExportVerifier.js';
 export type {
   ExportBreak,

@@ -2,6 +2,31 @@ import type { Checkpoint } from '../checkpoint/Checkpoint.js';
 import type { ExportProgress, ExportReport } from './ExportReport.js';
 import { ExportVerifier } from './ExportVerifier.js';
 
+/** Pieces of the file: a Node stream, a browser's `file.stream()`, or any (async) iterable. */
+export type ExportSource =
+  AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | ReadableStream<Uint8Array>;
+
+/** A ReadableStream as an async iterable: not every browser makes streams iterable (Safari). */
+async function* readAll(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Stopped early (unusable, aborted): let the stream go.
+    void reader.cancel().catch(() => {});
+  }
+}
+
+function iterable(source: ExportSource) {
+  return Symbol.asyncIterator in source || Symbol.iterator in source
+    ? (source as AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>)
+    : readAll(source);
+}
+
 export interface VerifyExportOptions {
   /** A receipt (a saved checkpoint) the file should be consistent with. */
   checkpoint?: Checkpoint | null;
@@ -21,13 +46,13 @@ export interface VerifyExportOptions {
  * if (report.status !== 'valid') console.log(report.problem?.message ?? report.breaks);
  */
 export async function verifyExport(
-  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  source: ExportSource,
   options: VerifyExportOptions = {},
 ): Promise<ExportReport> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   const verifier = new ExportVerifier(options.checkpoint);
-  for await (const chunk of source) {
+  for await (const chunk of iterable(source)) {
     signal?.throwIfAborted();
     verifier.push(chunk);
     onProgress?.(verifier.progress);
