@@ -99,6 +99,29 @@ interface ActionSpec {
   build: (rand: Rand, actor: Actor, others: Actor[]) => Partial<Record<string, unknown>>;
 }
 
+// Updates record what they changed in the shapes the kit reads (readChanges): per-field
+// from/to pairs, or before/after snapshots. Each draws as many random numbers as the flat
+// metadata it replaced, so every later seed event is the same as before.
+const PROFILE_VALUES: Record<string, [string, string]> = {
+  avatar: ['avatars/initials.png', 'avatars/photo.jpg'],
+  title: ['Engineer', 'Senior Engineer'],
+  timezone: ['Europe/London', 'America/New_York'],
+};
+const profileSnapshots = (field: string) => ({
+  before: { [field]: PROFILE_VALUES[field]![0] },
+  after: { [field]: PROFILE_VALUES[field]![1] },
+});
+const SETTINGS: Record<string, [string, string[]]> = {
+  default_sharing: ['private', ['team', 'organisation', 'link']],
+  session_timeout: ['24h', ['8h', '12h', '1h']],
+  allowed_domains: ['', ['acme.com', 'acme.com, acme.io', 'example.com']],
+};
+const settingChange = (r: Rand) => {
+  const setting = pick(r, Object.keys(SETTINGS));
+  const [from, choices] = SETTINGS[setting]!;
+  return { changes: { [setting]: { from, to: pick(r, choices) } } };
+};
+
 const docResource = (rand: Rand) => {
   const name = pick(rand, DOCS);
   return { resource: 'document', resource_id: `doc_${slug(name)}`, resource_name: name };
@@ -122,16 +145,16 @@ const ACTIONS: ActionSpec[] = [
   { action: 'document.shared', category: 'documents', weight: 5, build: (r) => ({ ...docResource(r), targets: [teamTarget(r)], metadata: { permission: pick(r, ['view', 'comment', 'edit']) } }) },
   { action: 'document.unshared', category: 'documents', weight: 1, build: (r) => ({ ...docResource(r), targets: [teamTarget(r)] }) },
   { action: 'document.downloaded', category: 'documents', weight: 4, build: (r) => ({ ...docResource(r), metadata: { format: pick(r, ['pdf', 'docx', 'md']) } }) },
-  { action: 'document.renamed', category: 'documents', weight: 1, build: (r) => ({ ...docResource(r), metadata: { previous_name: pick(r, DOCS) + ' (draft)' } }) },
+  { action: 'document.renamed', category: 'documents', weight: 1, build: (r) => { const doc = docResource(r); return { ...doc, metadata: { changes: { name: { from: pick(r, DOCS) + ' (draft)', to: doc.resource_name } } } }; } },
   { action: 'document.moved', category: 'documents', weight: 1, build: (r) => ({ ...docResource(r), targets: [folderTarget(r), folderTarget(r)] }) },
   { action: 'document.deleted', category: 'documents', weight: 1, build: (r) => ({ ...docResource(r), metadata: { permanent: r() < 0.2 } }) },
   { action: 'document.restored', category: 'documents', weight: 0.5, build: (r) => ({ ...docResource(r) }) },
   { action: 'user.invited', category: 'users', weight: 1.5, build: (r, _a, o) => ({ ...userResource(pick(r, o)), metadata: { role: pick(r, ['member', 'admin', 'viewer']) } }) },
   { action: 'user.joined', category: 'users', weight: 1, build: (r, a) => ({ ...userResource(a), metadata: { via: pick(r, ['invite', 'sso']) } }) },
-  { action: 'user.role_changed', category: 'users', weight: 1, build: (r, _a, o) => ({ ...userResource(pick(r, o)), metadata: { from: 'member', to: pick(r, ['admin', 'viewer']) } }) },
+  { action: 'user.role_changed', category: 'users', weight: 1, build: (r, _a, o) => ({ ...userResource(pick(r, o)), metadata: { changes: { role: { from: 'member', to: pick(r, ['admin', 'viewer']) } } } }) },
   { action: 'user.removed', category: 'users', weight: 0.3, build: (r, _a, o) => ({ ...userResource(pick(r, o)) }) },
   { action: 'user.deactivated', category: 'users', weight: 0.3, build: (r, _a, o) => ({ ...userResource(pick(r, o)), metadata: { reason: 'offboarding' } }) },
-  { action: 'user.profile_updated', category: 'users', weight: 1, build: (r, a) => ({ ...userResource(a), metadata: { fields: [pick(r, ['avatar', 'title', 'timezone'])] } }) },
+  { action: 'user.profile_updated', category: 'users', weight: 1, build: (r, a) => ({ ...userResource(a), metadata: profileSnapshots(pick(r, ['avatar', 'title', 'timezone'])) }) },
   { action: 'auth.login', category: 'auth', weight: 14, build: (r) => ({ resource: 'session', metadata: { method: pick(r, ['password', 'sso', 'passkey']), mfa: r() < 0.7 } }) },
   { action: 'auth.logout', category: 'auth', weight: 5, build: () => ({ resource: 'session' }) },
   { action: 'auth.login_failed', category: 'auth', weight: 2, build: (r) => ({ resource: 'session', metadata: { reason: pick(r, ['bad_password', 'mfa_timeout', 'locked']) } }) },
@@ -139,12 +162,12 @@ const ACTIONS: ActionSpec[] = [
   { action: 'auth.mfa_disabled', category: 'auth', weight: 0.2, build: () => ({ resource: 'mfa_factor' }) },
   { action: 'auth.password_changed', category: 'auth', weight: 0.5, build: () => ({ resource: 'credential' }) },
   { action: 'auth.sso_configured', category: 'auth', weight: 0.1, build: (r) => ({ resource: 'sso_connection', resource_id: idOf(r, 'sso'), metadata: { provider: pick(r, ['okta', 'azure_ad', 'google']) } }) },
-  { action: 'billing.plan_changed', category: 'billing', weight: 0.3, build: (r) => ({ resource: 'subscription', resource_id: idOf(r, 'sub'), metadata: { from: 'team', to: pick(r, ['business', 'enterprise']), seats: 10 + Math.floor(r() * 90) } }) },
+  { action: 'billing.plan_changed', category: 'billing', weight: 0.3, build: (r) => ({ resource: 'subscription', resource_id: idOf(r, 'sub'), metadata: { changes: { plan: { from: 'team', to: pick(r, ['business', 'enterprise']) } }, seats: 10 + Math.floor(r() * 90) } }) },
   { action: 'billing.invoice_paid', category: 'billing', weight: 1, build: (r) => ({ resource: 'invoice', resource_id: idOf(r, 'in'), metadata: { amount: Math.round(r() * 500000) / 100, currency: pick(r, ['USD', 'EUR', 'GBP']) } }) },
   { action: 'billing.payment_method_added', category: 'billing', weight: 0.3, build: (r) => ({ resource: 'payment_method', resource_id: idOf(r, 'pm'), metadata: { brand: pick(r, ['visa', 'mastercard', 'amex']), last4: String(1000 + Math.floor(r() * 9000)) } }) },
   { action: 'billing.payment_failed', category: 'billing', weight: 0.2, build: (r) => ({ resource: 'invoice', resource_id: idOf(r, 'in'), metadata: { decline_code: pick(r, ['insufficient_funds', 'expired_card']) } }) },
   { action: 'billing.seat_added', category: 'billing', weight: 0.5, build: (r) => ({ resource: 'subscription', metadata: { seats: 1 + Math.floor(r() * 5) } }) },
-  { action: 'settings.updated', category: 'settings', weight: 1, build: (r) => ({ resource: 'workspace_settings', metadata: { setting: pick(r, ['default_sharing', 'session_timeout', 'allowed_domains']), value: pick(r, ['team', '8h', 'acme.com']) } }) },
+  { action: 'settings.updated', category: 'settings', weight: 1, build: (r) => ({ resource: 'workspace_settings', metadata: settingChange(r) }) },
   { action: 'settings.api_key_created', category: 'settings', weight: 0.3, build: (r) => ({ resource: 'api_key', resource_id: idOf(r, 'key'), resource_name: pick(r, ['CI deploy', 'Zapier', 'Data warehouse']) }) },
   { action: 'settings.api_key_revoked', category: 'settings', weight: 0.2, build: (r) => ({ resource: 'api_key', resource_id: idOf(r, 'key') }) },
   { action: 'settings.webhook_created', category: 'settings', weight: 0.2, build: (r) => ({ resource: 'webhook', resource_id: idOf(r, 'wh'), metadata: { url: 'https://hooks.example.com/' + idOf(r, 'h'), events: ['document.*'] } }) },
