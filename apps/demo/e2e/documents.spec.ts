@@ -2,6 +2,7 @@ import {
   USERS,
   applyFilter,
   columnTexts,
+  eventRows,
   expect,
   rowsLoaded,
   saveScreenshot,
@@ -55,6 +56,16 @@ test('creating, sharing and deleting a document records events that show up in t
     .toEqual(['document.deleted', 'document.shared', 'document.created']);
   const actors = await columnTexts(page, 'actor');
   for (const actor of actors) expect(actor).toContain('Sarah Chen');
+
+  // The share recorded what it changed; the drawer shows it as a diff (opened by keyboard).
+  await eventRows(page).nth(1).focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name: 'Event details' });
+  const diff = drawer.getByRole('table', { name: '1 field changed' });
+  await expect(diff.getByRole('row', { name: /shared_with changed/ })).toContainText('Design');
+  await saveScreenshot(page, 'document-share-diff');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 
   // And a search finds it by name.
   await applyFilter(page, 'Search', name);

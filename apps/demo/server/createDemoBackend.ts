@@ -146,10 +146,16 @@ export function createDemoBackend(options: DemoBackendOptions) {
       if (action === 'share') {
         const team = field(body, 'team', TEAMS);
         const permission = field(body, 'permission', PERMISSIONS);
+        const before = document.shared_with;
+        const after = before.includes(team) ? before : [...before, team];
+        // What the share changed, in a shape the kit's drawer shows as a diff (readChanges).
         recorded = await event
           .target('team', `team_${slug(team)}`, team)
-          .track('document.shared', resource, { permission });
-        if (!document.shared_with.includes(team)) document.shared_with.push(team);
+          .track('document.shared', resource, {
+            permission,
+            changes: { shared_with: { from: before, to: after } },
+          });
+        document.shared_with = after;
       } else {
         recorded = await event.track('document.deleted', resource, { permanent: false });
         docs.splice(docs.indexOf(document), 1);
