@@ -1,3 +1,4 @@
+import { readChanges } from '@getimmutable/client';
 import { EventDetailDrawer } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -141,6 +142,25 @@ export const ExpiredToken: Story = {
 };
 
 /** 150 diff entries, a 12-level tree, a long string, odd keys: paged and collapsed, never all at once. */
+/** An update that records what it changed: a field-by-field diff above the metadata. */
+export const WhatChanged: Story = {
+  beforeEach: withServer('seed'),
+  render: (args) => (
+    <EventDetailDrawer
+      {...args}
+      {...pair('seed', (events) => events.find((e) => readChanges(e.metadata) !== null))}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const dialog = await within(page(canvasElement)).findByRole('dialog', {
+      name: 'Event details',
+    });
+    const diff = await within(dialog).findByRole('table', { name: /^\d+ fields? changed$/ });
+    await expect(diff).toBeVisible();
+    await expect(within(diff).getAllByRole('row').length).toBeGreaterThan(1);
+  },
+};
+
 export const LongMetadata: Story = {
   beforeEach: withServer('longMetadata'),
   render: (args) => (
