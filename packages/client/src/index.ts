@@ -67,3 +67,11 @@ export {
 } from './checkpoint/reconcileCheckpoint.js';
 // What an update changed, read from the shapes its metadata commonly records.
 export { readChanges, type FieldChange } from './changes/readChanges.js';
+// Saved views: named filters, columns and mode, in a pluggable store.
+export {
+  MAX_VIEW_NAME,
+  checkViewName,
+  readSavedView,
+  type SavedView,
+} from './savedViews/SavedView.js';
+export { localStorageSavedViewStore, type SavedViewStore } from './savedViews/SavedViewStore.js';

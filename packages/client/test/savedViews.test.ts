@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  checkViewName,
+  localStorageSavedViewStore,
+  readSavedView,
+  type SavedView,
+} from '../src/index.js';
+
+const view = (id: string, name: string): SavedView => ({
+  id,
+  name,
+  filters: { action: 'document.*' },
+  columnVisibility: { location: false },
+  mode: 'infinite',
+  saved_at: '2026-03-01T00:00:00.000Z',
+});
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('checkViewName', () => {
+  it('trims, and names the field in every refusal', () => {
+    expect(checkViewName('  Deletions  ', [])).toEqual({ name: 'Deletions' });
+    expect(checkViewName('   ', [])).toEqual({ error: 'Name: give the view a name.' });
+    expect(checkViewName('x'.repeat(81), [])).toEqual({
+      error: 'Name: at most 80 characters (this has 81).',
+    });
+    expect(checkViewName('deletions', [view('v1', 'Deletions')])).toEqual({
+      error: 'Name: a view called "deletions" exists already.',
+    });
+  });
+});
+
+describe('readSavedView', () => {
+  it('keeps what it knows and drops what is not a view', () => {
+    expect(readSavedView(view('v1', 'A'))).toEqual(view('v1', 'A'));
+    expect(readSavedView({ ...view('v1', 'A'), filters: { action: 3, actor_id: ' x ' } })).toEqual({
+      ...view('v1', 'A'),
+      filters: { actor_id: 'x' },
+    });
+    expect(readSavedView({ ...view('v1', 'A'), mode: 'sideways' })).not.toHaveProperty('mode');
+    expect(readSavedView({ id: 'v1' })).toBeNull();
+    expect(readSavedView('view')).toBeNull();
+  });
+});
+
+describe('localStorageSavedViewStore', () => {
+  it('adds, renames in place and removes views, in the order saved', () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const store = localStorageSavedViewStore();
+    store.save(view('v1', 'One'));
+    store.save(view('v2', 'Two'));
+    store.save({ ...view('v1', 'Uno') });
+    expect((store.list() as SavedView[]).map((v) => v.name)).toEqual(['Uno', 'Two']);
+    store.remove('v1');
+    expect((store.list() as SavedView[]).map((v) => v.id)).toEqual(['v2']);
+  });
+
+  it('reads an unreadable entry as no views', () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    localStorage.setItem('imv.views', '{not json');
+    expect(localStorageSavedViewStore().list()).toEqual([]);
+  });
+
+  it('throws a clear error where there is no localStorage', () => {
+    expect(() => localStorageSavedViewStore().list()).toThrow(/no localStorage to keep views/);
+  });
+});
