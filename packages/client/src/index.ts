@@ -75,3 +75,21 @@ export {
   type SavedView,
 } from './savedViews/SavedView.js';
 export { localStorageSavedViewStore, type SavedViewStore } from './savedViews/SavedViewStore.js';
+// The search box's query language (`actor:alice action:document.* after:-7d words`), read into
+// filters, written from them, and completed from the loaded events.
+export {
+  parseQuery,
+  type ParsedQuery,
+  type ParseQueryOptions,
+  type QueryError,
+  type QueryErrorCode,
+  type QueryTerm,
+} from './query/parseQuery.js';
+export { formatQuery, type FormatQueryOptions } from './query/formatQuery.js';
+export { QUERY_KEYS, type QueryKey } from './query/queryKeys.js';
+export {
+  completeQuery,
+  type CompleteQueryOptions,
+  type QueryCompletion,
+} from './query/completeQuery.js';
+export { queryVocabulary, type QueryVocabulary } from './query/queryVocabulary.js';
