@@ -1,5 +1,7 @@
 import {
   localStorageCheckpointStore,
+  localStorageSavedViewStore,
+  type SavedViewStore,
   type CheckpointStore,
   type ViewerClient,
 } from '@getimmutable/client';
@@ -33,11 +35,14 @@ export interface ImmutableViewerProviderProps {
    * @default undefined
    */
   onHistoryChange?: (change: HistoryChange) => void;
+  /** Where saved views are kept (`list`/`save`/`remove`, async allowed), e.g. per user on your backend. @default the browser's localStorage */
+  savedViewStore?: SavedViewStore;
   children?: ReactNode;
 }
 
 /** One for every provider: it reads localStorage only when used, so it is safe on a server. */
 const defaultCheckpointStore = localStorageCheckpointStore();
+const defaultSavedViewStore = localStorageSavedViewStore();
 
 const newQueryClient = () =>
   new QueryClient({
@@ -64,6 +69,7 @@ export function ImmutableViewerProvider({
   timeZone = 'local',
   checkpointStore = defaultCheckpointStore,
   onHistoryChange,
+  savedViewStore = defaultSavedViewStore,
   children,
 }: ImmutableViewerProviderProps) {
   // The latest callback without re-creating the context value for every inline function.
@@ -81,8 +87,9 @@ export function ImmutableViewerProvider({
       timeZone,
       checkpointStore: checkpointStore || null,
       onHistoryChange: (change) => historyListener.current?.(change),
+      savedViewStore,
     }),
-    [client, messages, locale, timeZone, checkpointStore],
+    [client, messages, locale, timeZone, checkpointStore, savedViewStore],
   );
   const content = <ViewerContext.Provider value={config}>{children}</ViewerContext.Provider>;
   const chosen = queryClient ?? (host ? null : own);

@@ -59,6 +59,8 @@ export const auditKeys = {
   /** The server's verdict over a date range. */
   verify: (client: KeyedClient, range?: VerifyRange) =>
     [...all(client), 'verify', normalizeRange(range)] as const,
+  /** The saved views (of the provider's store, not of a client: a view is the user's). */
+  savedViews: () => [ROOT, 'savedViews'] as const,
   /** The checkpoint comparison made after one complete verify (by its `verified_at`). */
   checkpoint: (client: KeyedClient, verifiedAt: string) =>
     [...all(client), 'checkpoint', verifiedAt] as const,

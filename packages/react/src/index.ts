@@ -43,6 +43,8 @@ export {
   type UseCheckpointOptions,
 } from './checkpoint/useCheckpoint.js';
 export type { HistoryChange } from './checkpoint/HistoryChange.js';
+export { useSavedViews, type SavedViewsState, type ViewContent } from './views/useSavedViews.js';
+export { SavedViews, type SavedViewsProps } from './views/SavedViews.js';
 export { useExport, downloadUrl, type ExportState, type UseExportOptions } from './useExport.js';
 export { useAlerts, type AlertsResult, type UseAlertsOptions } from './useAlerts.js';
 export {

@@ -1,4 +1,4 @@
-import type { CheckpointStore, ViewerClient } from '@getimmutable/client';
+import type { CheckpointStore, SavedViewStore, ViewerClient } from '@getimmutable/client';
 import type { HistoryChange } from './checkpoint/HistoryChange.js';
 import type { Locale } from 'date-fns';
 import { createContext, useContext } from 'react';
@@ -12,6 +12,8 @@ export interface ViewerConfig {
   timeZone: string;
   /** Where checkpoints are kept; null when the host turned them off. */
   checkpointStore: CheckpointStore | null;
+  /** Where saved views are kept. */
+  savedViewStore: SavedViewStore;
   /** Told when the user accepts a changed history (the checkpoint it replaced, and why). */
   onHistoryChange: (change: HistoryChange) => void;
 }
