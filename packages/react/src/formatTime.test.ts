@@ -11,6 +11,36 @@ describe('formatRelative', () => {
     expect(formatRelative('2026-03-04T11:59:58.000Z', now)).toBe('2 seconds ago');
   });
 
+  it('words every unit, count and direction as Intl.RelativeTimeFormat (en-US) does', () => {
+    const intl = new Intl.RelativeTimeFormat('en-US', { numeric: 'always' });
+    const units = [
+      ['second', 1000],
+      ['minute', 60_000],
+      ['hour', 3_600_000],
+      ['day', 86_400_000],
+      ['month', 30 * 86_400_000],
+      ['year', 365 * 86_400_000],
+    ] as const;
+    for (const [unit, ms] of units) {
+      for (const count of [1, 2, 3]) {
+        expect(formatRelative(new Date(now - count * ms).toISOString(), now)).toBe(
+          intl.format(-count, unit),
+        );
+        if (ms >= 60_000)
+          expect(formatRelative(new Date(now + count * ms).toISOString(), now)).toBe(
+            intl.format(count, unit),
+          );
+      }
+    }
+    // Thousands are grouped.
+    expect(formatRelative('0001-01-01T00:00:00.000Z', now)).toBe(
+      intl.format(
+        -Math.round((now - Date.parse('0001-01-01T00:00:00.000Z')) / (365 * 86_400_000)),
+        'year',
+      ),
+    );
+  });
+
   it("uses a date-fns locale's own words when one is given", () => {
     expect(formatRelative('2026-03-04T11:57:00.000Z', now, de)).toBe('vor 3 Minuten');
   });

@@ -1,10 +1,13 @@
 import type { Locale } from 'date-fns';
+import { whenIdle } from './whenIdle.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterKey = (timeZone: string, locale: Locale | undefined) =>
+  `${timeZone}|${locale?.code ?? ''}`;
 
 /** `'local'` → the runtime's zone; anything Intl rejects falls back to UTC (with one warning). */
 function formatterFor(timeZone: string, locale: Locale | undefined): Intl.DateTimeFormat {
-  const key = `${timeZone}|${locale?.code ?? ''}`;
+  const key = formatterKey(timeZone, locale);
   let formatter = formatters.get(key);
   if (!formatter) {
     const options: Intl.DateTimeFormatOptions = {
@@ -35,6 +38,35 @@ export function formatAbsolute(iso: string, timeZone: string, locale?: Locale): 
   return Number.isNaN(date.getTime()) ? iso : formatterFor(timeZone, locale).format(date);
 }
 
+// The first Intl object of a page costs tens of milliseconds (Chromium loads its ICU data then),
+// more than a first page of rows takes to render: the table makes its formatter after the rows
+// paint and shows absolute times from then on (RelativeTime).
+const formatterListeners = new Set<() => void>();
+const preparing = new Set<string>();
+
+/** Calls `listener` whenever a formatter becomes ready; returns the unsubscribe. */
+export function subscribeFormatters(listener: () => void): () => void {
+  formatterListeners.add(listener);
+  return () => formatterListeners.delete(listener);
+}
+
+/** Whether `formatAbsolute` for this zone and locale costs no Intl construction now. */
+export function hasAbsoluteFormatter(timeZone: string, locale: Locale | undefined): boolean {
+  return formatters.has(formatterKey(timeZone, locale));
+}
+
+/** Makes the formatter for this zone and locale in idle time, then tells the subscribers. */
+export function prepareAbsoluteFormatter(timeZone: string, locale: Locale | undefined): void {
+  const key = formatterKey(timeZone, locale);
+  if (formatters.has(key) || preparing.has(key)) return;
+  preparing.add(key);
+  whenIdle(() => {
+    preparing.delete(key);
+    formatterFor(timeZone, locale);
+    for (const listener of formatterListeners) listener();
+  });
+}
+
 const UNITS = [
   ['year', 'xYears', 365 * 86_400_000],
   ['month', 'xMonths', 30 * 86_400_000],
@@ -43,12 +75,12 @@ const UNITS = [
   ['minute', 'xMinutes', 60_000],
   ['second', 'xSeconds', 1000],
 ] as const;
-const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 
 /**
  * "3 minutes ago", in the locale's words: a date-fns Locale's own `formatDistance` when one is
- * given (so translations come from date-fns), else Intl. Avoids bundling date-fns' English
- * locale data into every app (the size budget).
+ * given (so translations come from date-fns), else English, written out as
+ * `Intl.RelativeTimeFormat('en-US', { numeric: 'always' })` words it: no Intl object (the first
+ * one of a page is slow, see above) and no date-fns English locale data in every app.
  */
 export function formatRelative(iso: string, now: number, locale?: Locale): string {
   const time = new Date(iso).getTime();
@@ -62,12 +94,9 @@ export function formatRelative(iso: string, now: number, locale?: Locale): strin
   if (locale?.formatDistance) {
     return locale.formatDistance(token, count, { addSuffix: true, comparison: diff > 0 ? 1 : -1 });
   }
-  const code = locale?.code ?? 'en-US';
-  let rtf = relativeFormatters.get(code);
-  if (!rtf)
-    relativeFormatters.set(code, (rtf = new Intl.RelativeTimeFormat(code, { numeric: 'always' })));
-  // -0 reads "0 seconds ago", +0 "in 0 seconds".
-  return rtf.format(diff > 0 ? count : -count, unit);
+  const amount = `${String(count).replace(/\B(?=(\d{3})+$)/g, ',')} ${unit}${count === 1 ? '' : 's'}`;
+  // Zero is "0 seconds ago", as Intl words -0.
+  return diff > 0 ? `in ${amount}` : `${amount} ago`;
 }
 
 /** How the zone is named in headers: stable across server and browser render. */
