@@ -3,7 +3,6 @@ import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { forwardRef, useEffect, useId, useMemo } from 'react';
 import { cx } from '../cx.js';
 import { useControllableState } from '../useControllableState.js';
-import { useIntegrityChecks } from '../useEventIntegrity.js';
 import { useNow } from '../useNow.js';
 import { usePresentation } from '../viewerContext.js';
 import {
@@ -19,6 +18,7 @@ import { TableError } from './TableError.js';
 import { TableFooter } from './TableFooter.js';
 import { TableLiveStatus } from './TableLiveStatus.js';
 import { useAutoRetry } from './useAutoRetry.js';
+import { useIdleIntegrity } from './useIdleIntegrity.js';
 import { useRovingRowFocus } from './useRovingRowFocus.js';
 import { useShownEvents } from './useShownEvents.js';
 import { useTableEvents } from './useTableEvents.js';
@@ -93,16 +93,27 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   const events = useShownEvents({ result, pageSize, mode });
   useAutoRetry(result);
 
+  // Windowing works on the events (a row per event, in order, keyed by the same id): the rows
+  // in the DOM are known before the table, which reads their integrity checks from its meta.
+  const virtual = useVirtualRows({ rows: events, enabled: infinite });
+
   // The TanStack table, and what every cell reads from its meta.
   const rowIdPrefix = `${useId()}-row-`;
-  const integrity = useIntegrityChecks(events);
-  const showLinks = Object.keys(result.filters).every((field) => CONTIGUOUS_FILTERS.has(field));
-  const now = useNow();
   // A new column list makes TanStack rebuild every column: only when the props change.
   const allColumns = useMemo(
     () => [...(columns ?? defaultAuditColumns), ...(extraColumns ?? [])],
     [columns, extraColumns],
   );
+  // Checked after paint (see useIdleIntegrity), and only while an integrity column shows.
+  const checksShown =
+    columnVisibility.integrity !== false && allColumns.some((c) => c.id === 'integrity');
+  const integrity = useIdleIntegrity(
+    events,
+    virtual.start,
+    checksShown ? virtual.end : virtual.start,
+  );
+  const showLinks = Object.keys(result.filters).every((field) => CONTIGUOUS_FILTERS.has(field));
+  const now = useNow();
   const table = useTable<AuditTableFeatures, AuditEvent>({
     features: auditTableFeatures,
     columns: allColumns,
@@ -127,7 +138,6 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   // Virtualized, the DOM holds only some rows: rows and the table say where they are.
   const indexed = infinite && state === 'ready';
 
-  const virtual = useVirtualRows({ rows, enabled: infinite });
   // Infinite mode: load the next page as the rendered rows near the last loaded one. Only with a
   // view to scroll (without layout the first rows always render, and would load every page).
   const { hasNext, isFetching, loadMore } = result;

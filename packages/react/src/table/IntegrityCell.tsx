@@ -1,15 +1,16 @@
-import type { ChainLinkCheck, EventCheck } from '@getimmutable/client';
+import type { IntegrityCheck } from '@getimmutable/client';
 import type { Messages } from '../messages.js';
 
 export interface IntegrityCellProps {
-  hash: EventCheck;
-  /** The link to the predecessor, or null when links are not shown (a filtered list). */
-  link: ChainLinkCheck | null;
+  /** The row's checks; undefined while they are pending (they are computed after paint). */
+  checks: IntegrityCheck | undefined;
+  /** Whether to show the link to the predecessor (not for a filtered list). */
+  showLink: boolean;
   messages: Messages;
 }
 
 interface MarkProps {
-  state: 'ok' | 'bad' | 'unknown';
+  state: 'ok' | 'bad' | 'unknown' | 'pending';
   label: string;
   slot: 'table-hash' | 'table-link';
   children: string;
@@ -30,28 +31,20 @@ function Mark({ state, label, slot, children }: MarkProps) {
   );
 }
 
-/** ✓/✗ for the row's own hash and, when given, for its link to the previous event. */
-export function IntegrityCell({ hash, link, messages }: IntegrityCellProps) {
-  const linkMark =
-    link === null ? null : link.status === 'linked' ? (
-      <Mark state="ok" label={messages.linkOk} slot="table-link">
-        ✓
-      </Mark>
-    ) : link.status === 'unknown' ? (
-      <Mark state="unknown" label={messages.linkUnknown} slot="table-link">
-        –
-      </Mark>
-    ) : (
-      <Mark state="bad" label={messages.linkBad} slot="table-link">
-        ✗
+/**
+ * ✓/✗ for the row's own hash and, when shown, for its link to the previous event; one pending
+ * mark until they are computed. The marks sit in the cell itself (no wrapper: one node fewer a row).
+ */
+export function IntegrityCell({ checks, showLink, messages }: IntegrityCellProps) {
+  if (!checks)
+    return (
+      <Mark state="pending" label={messages.verifying} slot="table-hash">
+        …
       </Mark>
     );
+  const { hash, link } = checks;
   return (
-    <span
-      className="imv-table__integrity"
-      data-slot="table-integrity"
-      data-state={hash.ok ? 'ok' : 'bad'}
-    >
+    <>
       {hash.ok ? (
         <Mark state="ok" label={messages.hashOk} slot="table-hash">
           ✓
@@ -61,7 +54,19 @@ export function IntegrityCell({ hash, link, messages }: IntegrityCellProps) {
           ✗
         </Mark>
       )}
-      {linkMark}
-    </span>
+      {!showLink ? null : link.status === 'linked' ? (
+        <Mark state="ok" label={messages.linkOk} slot="table-link">
+          ✓
+        </Mark>
+      ) : link.status === 'unknown' ? (
+        <Mark state="unknown" label={messages.linkUnknown} slot="table-link">
+          –
+        </Mark>
+      ) : (
+        <Mark state="bad" label={messages.linkBad} slot="table-link">
+          ✗
+        </Mark>
+      )}
+    </>
   );
 }

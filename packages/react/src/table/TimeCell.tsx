@@ -12,7 +12,9 @@ export interface TimeCellProps {
 /**
  * "3 minutes ago", with the absolute time in the chosen zone as the `<time>` title and inline
  * under it: its room is kept and the stylesheet shows it while the row is hovered or focused, so
- * it never covers a neighbouring row. It is the row's accessible description either way.
+ * it never covers a neighbouring row. It is the row's accessible description either way. Until
+ * the formatter is ready (after the first paint) the line holds a no-break space, so the row
+ * does not grow when it arrives. The relative text is the `<time>`'s own: one node fewer a row.
  */
 export function TimeCell({ iso, timeZone, locale, tooltipId }: TimeCellProps) {
   return (
@@ -20,14 +22,15 @@ export function TimeCell({ iso, timeZone, locale, tooltipId }: TimeCellProps) {
       iso={iso}
       timeZone={timeZone}
       locale={locale}
+      deferAbsolute
       className="imv-table__time"
       data-slot="table-time"
     >
       {(relative, absolute) => (
         <>
-          <span data-slot="table-time-relative">{relative}</span>{' '}
+          {relative}{' '}
           <span className="imv-table__time-absolute" data-slot="table-time-absolute" id={tooltipId}>
-            {absolute}
+            {absolute || '\u00a0'}
           </span>
         </>
       )}

@@ -1,4 +1,4 @@
-import type { AuditEvent, ChainLinkCheck, EventCheck } from '@getimmutable/client';
+import type { AuditEvent, IntegrityCheck } from '@getimmutable/client';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -6,10 +6,9 @@ import {
   type ColumnDef,
 } from '@tanstack/react-table';
 import type { Locale } from 'date-fns';
-import type { ReactNode } from 'react';
 import { zoneLabel } from '../formatTime.js';
 import type { Messages } from '../messages.js';
-import { UserText } from '../UserText.js';
+import { containBidi } from '../UserText.js';
 import { IntegrityCell } from './IntegrityCell.js';
 import { TimeCell } from './TimeCell.js';
 
@@ -20,8 +19,8 @@ export interface AuditTableMeta {
   timeZone: string;
   /** The clock relative times are measured against (ticks every 30 s). */
   now: number;
-  /** Per-row integrity checks of the rows on screen. */
-  integrity: ReadonlyMap<string, { hash: EventCheck; link: ChainLinkCheck }>;
+  /** Integrity checks of the rows on screen, by event id; a row without one is still pending. */
+  integrity: ReadonlyMap<string, IntegrityCheck>;
   /** Links to the neighbour are shown only for an unfiltered list (a filtered page has gaps). */
   showLinks: boolean;
   /** Prefix of row element ids: a row's id is `rowIdPrefix + event.id`. */
@@ -60,22 +59,22 @@ export const auditColumnHelper = createColumnHelper<AuditTableFeatures, AuditEve
 
 const meta = (table: { options: { meta?: AuditTableMeta } }): AuditTableMeta => table.options.meta!;
 
+// Cell text is the event writer's, so each piece is a bidi isolate (see UserText); the isolate
+// is the styled element itself, not a wrapper around one: a row has 7 cells and the rows are
+// most of the DOM.
+
 /** Quieter text beside a cell's main value. */
-function Secondary({ children }: { children: ReactNode }) {
+function Secondary({ children }: { children: string }) {
   return (
-    <span className="imv-table__secondary" data-slot="table-secondary">
-      {children}
-    </span>
+    <bdi className="imv-table__secondary" data-slot="table-secondary">
+      {containBidi(children)}
+    </bdi>
   );
 }
 
-/** A cell's main value: the event writer's text, isolated. */
+/** A cell's main value. */
 function Primary({ children }: { children: string }) {
-  return (
-    <span data-slot="table-primary">
-      <UserText>{children}</UserText>
-    </span>
-  );
+  return <bdi data-slot="table-primary">{containBidi(children)}</bdi>;
 }
 
 const timeColumn = auditColumnHelper.accessor('created_at', {
@@ -106,11 +105,7 @@ const actorColumn = auditColumnHelper.accessor((e) => e.actor_name ?? e.actor_id
     return (
       <>
         <Primary>{e.actor_name ?? e.actor_id}</Primary>
-        {e.actor_name ? (
-          <Secondary>
-            <UserText>{e.actor_id}</UserText>
-          </Secondary>
-        ) : null}
+        {e.actor_name ? <Secondary>{e.actor_id}</Secondary> : null}
       </>
     );
   },
@@ -121,9 +116,9 @@ const actionColumn = auditColumnHelper.accessor('action', {
   id: 'action',
   header: ({ table }) => meta(table).messages.columnAction,
   cell: ({ row }) => (
-    <code className="imv-table__action" data-slot="table-action">
-      <UserText>{row.original.action}</UserText>
-    </code>
+    <bdi className="imv-table__action" data-slot="table-action">
+      {containBidi(row.original.action)}
+    </bdi>
   ),
   meta: { label: (m) => m.columnAction },
 });
@@ -139,11 +134,7 @@ const resourceColumn = auditColumnHelper.accessor(
       if (!e.resource && !name) return meta(table).messages.none;
       return (
         <>
-          {e.resource ? (
-            <Secondary>
-              <UserText>{e.resource}</UserText>
-            </Secondary>
-          ) : null}
+          {e.resource ? <Secondary>{e.resource}</Secondary> : null}
           {name ? <Primary>{name}</Primary> : null}
         </>
       );
@@ -171,10 +162,8 @@ const targetsColumn = auditColumnHelper.accessor(
               className="imv-table__target"
               data-slot="table-target"
             >
-              <Secondary>
-                <UserText>{t.type}</UserText>
-              </Secondary>{' '}
-              {t.name || t.id ? <UserText>{t.name || t.id!}</UserText> : null}
+              <Secondary>{t.type}</Secondary>{' '}
+              {t.name || t.id ? <bdi>{containBidi(t.name || t.id!)}</bdi> : null}
             </span>
           ))}
           {targets.length > MAX_TARGETS ? (
@@ -198,11 +187,7 @@ const locationColumn = auditColumnHelper.accessor(
       return (
         <>
           {context.country ? <Primary>{context.country}</Primary> : null}
-          {context.ip_address ? (
-            <Secondary>
-              <UserText>{context.ip_address}</UserText>
-            </Secondary>
-          ) : null}
+          {context.ip_address ? <Secondary>{context.ip_address}</Secondary> : null}
         </>
       );
     },
@@ -215,14 +200,13 @@ const integrityColumn = auditColumnHelper.display({
   header: ({ table }) => meta(table).messages.columnIntegrity,
   cell: ({ row, table }) => {
     const m = meta(table);
-    const checks = m.integrity.get(row.original.id);
-    return checks ? (
+    return (
       <IntegrityCell
-        hash={checks.hash}
-        link={m.showLinks ? checks.link : null}
+        checks={m.integrity.get(row.original.id)}
+        showLink={m.showLinks}
         messages={m.messages}
       />
-    ) : null;
+    );
   },
   meta: { label: (m) => m.columnIntegrity },
 });

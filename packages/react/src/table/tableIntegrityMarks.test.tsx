@@ -2,12 +2,24 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, inject, it } from 'vitest';
 import { renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
 import { AuditLogTable } from './AuditLogTable.js';
-import { loaded } from './tableTestQueries.js';
+import { integrityChecked, loaded } from './tableTestQueries.js';
 
 describe('AuditLogTable', () => {
-  it('marks each row’s hash ✓ in a sound tenant and links neighbours when unfiltered', async () => {
+  it('shows each row’s integrity as pending when the rows first paint, then the result', async () => {
     renderWithViewer(<AuditLogTable defaultPageSize={10} />, viewerFor('org_acme'));
     const rows = await loaded();
+    // Hashing waits until after the rows are on screen (idle time).
+    for (const row of rows)
+      expect(within(row).getByRole('img', { name: 'Verifying…' })).toHaveTextContent('…');
+    expect(screen.queryByRole('img', { name: 'Hash matches content' })).not.toBeInTheDocument();
+    await integrityChecked();
+    expect(screen.getAllByRole('img', { name: 'Hash matches content' })).toHaveLength(10);
+  });
+
+  it('marks each row’s hash ✓ in a sound tenant and links neighbours when unfiltered', async () => {
+    renderWithViewer(<AuditLogTable defaultPageSize={10} />, viewerFor('org_acme'));
+    await loaded();
+    const rows = await integrityChecked();
     for (const row of rows) {
       expect(within(row).getByRole('img', { name: 'Hash matches content' })).toHaveTextContent('✓');
     }
@@ -26,7 +38,8 @@ describe('AuditLogTable', () => {
       <AuditLogTable defaultPageSize={10} filters={{ action: 'auth.*' }} />,
       viewerFor('org_acme'),
     );
-    const rows = await loaded();
+    await loaded();
+    const rows = await integrityChecked();
     expect(within(rows[0]!).getByRole('img', { name: 'Hash matches content' })).toBeInTheDocument();
     expect(screen.queryByRole('img', { name: /previous event/i })).not.toBeInTheDocument();
   });
@@ -34,7 +47,8 @@ describe('AuditLogTable', () => {
   it('marks the tampered event ✗ and only it', async () => {
     const tampered = inject('tamperedEventId');
     renderWithViewer(<AuditLogTable />, viewerFor('org_broken'));
-    const rows = await loaded();
+    await loaded();
+    const rows = await integrityChecked();
     expect(rows).toHaveLength(12);
     const bad = screen.getAllByRole('img', { name: 'Hash does not match content' });
     expect(bad).toHaveLength(1);

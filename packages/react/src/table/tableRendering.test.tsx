@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@getimmutable/client';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, inject, it } from 'vitest';
 import { emulatorUrl, renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
 import { AuditLogTable } from './AuditLogTable.js';
@@ -40,7 +40,8 @@ describe('AuditLogTable', () => {
     expect(within(row).getByText(first.action)).toBeInTheDocument();
     const time = row.querySelector('time')!;
     expect(time).toHaveAttribute('dateTime', first.created_at);
-    expect(time.getAttribute('title')).toMatch(/\(UTC\)$/);
+    // The absolute time follows the first paint (its Intl formatter is made in idle time).
+    await waitFor(() => expect(time.getAttribute('title')).toMatch(/\(UTC\)$/));
     expect(within(row).getByText(/ago$/)).toBeInTheDocument();
     // The absolute time is the row's description, so it is announced on focus, not only on hover.
     expect(row).toHaveAccessibleDescription(time.getAttribute('title')!);
@@ -87,6 +88,7 @@ describe('AuditLogTable', () => {
       timeZone: 'UTC',
     });
     const rows = await loaded();
+    await waitFor(() => expect(rows[0]!.querySelector('time')).toHaveAttribute('title'));
     for (const row of rows) {
       const absolute = row.querySelector('time')!.getAttribute('title')!;
       expect(absolute).toMatch(/\(UTC\)$/);

@@ -14,6 +14,15 @@ export async function loaded() {
   return dataRows();
 }
 
+/**
+ * Waits until every rendered row's integrity is checked: the marks are computed after the rows
+ * paint, and read "Verifying…" until then.
+ */
+export async function integrityChecked() {
+  await waitFor(() => expect(screen.queryAllByRole('img', { name: 'Verifying…' })).toEqual([]));
+  return dataRows();
+}
+
 /** Expects axe to find no violations in the container (colour contrast is not checked). */
 export async function noViolations(container: HTMLElement) {
   const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });

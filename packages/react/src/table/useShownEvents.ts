@@ -19,7 +19,12 @@ export interface ShownEventsOptions {
  */
 export function useShownEvents({ result, pageSize, mode }: ShownEventsOptions): AuditEvent[] {
   const key = `${JSON.stringify(result.filters)}|${pageSize}|${mode}`;
-  const [shown, setShown] = useState({ key, events: NO_EVENTS });
+  // Starts with the rows a cached query already holds: storing them below on the first render
+  // would render the whole table twice before its first paint.
+  const [shown, setShown] = useState(() => ({
+    key,
+    events: result.events.length > 0 ? result.events : NO_EVENTS,
+  }));
   // Stored during render (React's pattern for state that follows props): no effect, no extra commit.
   if (result.events.length > 0 && (shown.key !== key || shown.events !== result.events)) {
     setShown({ key, events: result.events });

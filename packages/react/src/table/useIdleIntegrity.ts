@@ -1,0 +1,65 @@
+import { IntegrityIndex, type AuditEvent, type IntegrityCheck } from '@getimmutable/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { whenIdle } from '../whenIdle.js';
+
+/** A row's check, and the list it was computed in (its link depends on that list). */
+interface Entry {
+  list: readonly AuditEvent[];
+  check: IntegrityCheck | undefined;
+}
+
+/**
+ * The integrity checks of the rows in the DOM, by event id, computed after the rows paint, in
+ * idle time: hashing each event (SHA-256 over its canonical JSON) and linking every loaded event
+ * would otherwise come before the first rows show. A row without its check yet is absent from
+ * the map (the table shows it as pending); the table renders again as checks arrive, one slice
+ * of idle time at a time.
+ *
+ * Checks are kept by event object, for the rows in the DOM only (a bounded map, however far a
+ * long list scrolls). A new list (a refetch, the next page) keeps showing the checks of events it
+ * still holds as the same objects, so marks do not flicker back to pending: query results keep
+ * unchanged events' objects, so the hash is exact; the link is the old list's until the new list
+ * is checked, in the next idle time.
+ *
+ * @param events every loaded event (a link needs the neighbour, on screen or not)
+ * @param start `events.slice(start, end)` are the rows in the DOM
+ */
+export function useIdleIntegrity(
+  events: readonly AuditEvent[],
+  start: number,
+  end: number,
+): ReadonlyMap<string, IntegrityCheck> {
+  const [checked, setChecked] = useState<ReadonlyMap<AuditEvent, Entry>>(() => new Map());
+  // One index per list, made in idle time: its constructor links every loaded event.
+  const index = useRef<{ list: readonly AuditEvent[]; index: IntegrityIndex } | null>(null);
+
+  useEffect(() => {
+    const shown = events.slice(start, end);
+    const todo = shown.filter((event) => checked.get(event)?.list !== events);
+    if (todo.length === 0) return;
+    return whenIdle((deadline) => {
+      if (index.current?.list !== events)
+        index.current = { list: events, index: new IntegrityIndex(events) };
+      const next = new Map<AuditEvent, Entry>();
+      for (const event of shown) {
+        const entry = checked.get(event);
+        if (entry) next.set(event, entry);
+      }
+      for (const event of todo) {
+        next.set(event, { list: events, check: index.current.index.get(event.id) });
+        // One row at least per slice, then only while the idle period lasts.
+        if (deadline.timeRemaining() <= 0) break;
+      }
+      setChecked(next);
+    });
+  }, [events, start, end, checked]);
+
+  return useMemo(() => {
+    const byId = new Map<string, IntegrityCheck>();
+    for (const event of events.slice(start, end)) {
+      const check = checked.get(event)?.check;
+      if (check) byId.set(event.id, check);
+    }
+    return byId;
+  }, [checked, events, start, end]);
+}
