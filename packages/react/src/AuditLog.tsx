@@ -1,8 +1,16 @@
 import type { Locale } from 'date-fns';
-import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
+import {
+  Suspense,
+  forwardRef,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentPropsWithoutRef,
+} from 'react';
 import type { AuditFilters } from './auditFilters.js';
 import { cx } from './cx.js';
-import { EventDetailDrawer } from './drawer/EventDetailDrawer.js';
 import { ExportButton } from './export/ExportButton.js';
 import { AuditLogFilters, type AuditLogFilterField } from './filters/AuditLogFilters.js';
 import { mergeMessages, type Messages } from './messages.js';
@@ -12,6 +20,13 @@ import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
+
+// The drawer (with its JSON tree, targets list and modal layer) is code no first paint needs: it
+// loads when an event is first selected, or earlier when the pointer or focus enters the log (the
+// intent to open one), so it is usually there by the click. An import() is fetched once.
+const loadDrawer = () => import('./drawer/EventDetailDrawer.js');
+const EventDetailDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.EventDetailDrawer })));
+const preloadDrawer = () => void loadDrawer().catch(() => {}); // a failure shows on open
 
 export interface AuditLogProps
   extends
@@ -123,6 +138,20 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
       : null,
   );
 
+  // The first pointer or focus inside the log starts loading the drawer's code.
+  useEffect(() => {
+    if (!root) return;
+    const events = ['pointerover', 'focusin'] as const;
+    const preload = () => {
+      for (const type of events) root.removeEventListener(type, preload);
+      preloadDrawer();
+    };
+    for (const type of events) root.addEventListener(type, preload);
+    return () => {
+      for (const type of events) root.removeEventListener(type, preload);
+    };
+  }, [root]);
+
   const setRootRef = useCallback(
     (node: HTMLDivElement | null) => {
       setRoot(node);
@@ -169,16 +198,21 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           selectedEventId={selectedId}
           onEventSelect={(event) => setSelectedId(event.id)}
         />
-        <EventDetailDrawer
-          event={selected}
-          eventId={selectedId}
-          previousEvent={previous}
-          open={selectedId !== null}
-          onOpenChange={(open) => {
-            if (!open) setSelectedId(null);
-          }}
-          container={root}
-        />
+        {selectedId === null ? null : (
+          // A portalled overlay: its fallback (nothing) takes no room in the layout.
+          <Suspense fallback={null}>
+            <EventDetailDrawer
+              event={selected}
+              eventId={selectedId}
+              previousEvent={previous}
+              open
+              onOpenChange={(open) => {
+                if (!open) setSelectedId(null);
+              }}
+              container={root}
+            />
+          </Suspense>
+        )}
       </div>
     </ViewerContext.Provider>
   );

@@ -38,7 +38,9 @@ async function open() {
   render(<Page />);
   await user.click(button());
   expect(button()).toHaveAttribute('aria-expanded', 'true');
-  expect(within(panel()!).getByRole('checkbox', { name: 'Time' })).toHaveFocus();
+  // The panel's code loads on the first open (or on hover or focus of the button): wait for it.
+  const group = await screen.findByRole('group', { name: 'Visible columns' });
+  expect(within(group).getByRole('checkbox', { name: 'Time' })).toHaveFocus();
   return user;
 }
 

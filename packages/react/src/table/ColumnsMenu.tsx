@@ -1,6 +1,10 @@
-import { useId, useRef, useState, type RefObject } from 'react';
-import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
-import { useFocusScope } from '../overlay/useFocusScope.js';
+import { Suspense, lazy, useId, useRef, useState } from 'react';
+
+// The panel and its layer behaviour (focus scope, dismissal) load when the menu is first
+// opened, or when the pointer or focus reaches its button: no first paint needs them.
+const loadPanel = () => import('./ColumnsPanel.js');
+const ColumnsPanel = lazy(() => loadPanel().then((m) => ({ default: m.ColumnsPanel })));
+const preloadPanel = () => void loadPanel().catch(() => {}); // a failure shows on open
 
 export interface ColumnsMenuItem {
   id: string;
@@ -41,56 +45,24 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((o) => !o)}
+        onPointerEnter={preloadPanel}
+        onFocus={preloadPanel}
       >
         {label}
       </button>
       {open ? (
-        <ColumnsPanel
-          id={panelId}
-          legend={legend}
-          items={items}
-          onToggle={onToggle}
-          button={button}
-          onClose={() => setOpen(false)}
-        />
+        // An absolutely placed popover: its fallback (nothing) moves nothing in the layout.
+        <Suspense fallback={null}>
+          <ColumnsPanel
+            id={panelId}
+            legend={legend}
+            items={items}
+            onToggle={onToggle}
+            button={button}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
-  );
-}
-
-interface ColumnsPanelProps extends Omit<ColumnsMenuProps, 'label'> {
-  id: string;
-  button: RefObject<HTMLButtonElement | null>;
-  onClose(): void;
-}
-
-/** Mounted only while open, so the layer's mount and unmount are the menu's open and close. */
-function ColumnsPanel({ id, legend, items, onToggle, button, onClose }: ColumnsPanelProps) {
-  const panel = useRef<HTMLFieldSetElement>(null);
-  const visibleCount = items.filter((item) => item.visible).length;
-  // The button is part of the popover: pressing it toggles (its own click), focusing it is no exit.
-  useFocusScope(panel, { returnFocus: button });
-  useDismissableLayer(panel, { onDismiss: onClose, inside: [button], dismissOnFocusOutside: true });
-
-  return (
-    <fieldset
-      ref={panel}
-      id={id}
-      className="imv-table__columns-panel"
-      data-slot="table-columns-panel"
-    >
-      <legend className="imv-table__columns-legend">{legend}</legend>
-      {items.map((item) => (
-        <label key={item.id} className="imv-table__columns-option" data-slot="table-columns-option">
-          <input
-            type="checkbox"
-            checked={item.visible}
-            disabled={item.visible && visibleCount <= 1}
-            onChange={(event) => onToggle(item.id, event.target.checked)}
-          />
-          {item.label}
-        </label>
-      ))}
-    </fieldset>
   );
 }

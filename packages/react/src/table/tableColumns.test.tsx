@@ -40,7 +40,8 @@ describe('AuditLogTable', () => {
     button.focus();
     await user.keyboard('{Enter}');
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    const group = screen.getByRole('group', { name: 'Visible columns' });
+    // Its panel's code loads on demand (here on focus of the button, at the latest on open).
+    const group = await screen.findByRole('group', { name: 'Visible columns' });
     expect(within(group).getByRole('checkbox', { name: 'Time' })).toHaveFocus();
     await user.tab(); // Actor
     await user.keyboard(' ');
