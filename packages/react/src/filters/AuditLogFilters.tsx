@@ -180,7 +180,8 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
             data-state={moreOpen ? 'open' : 'closed'}
             hidden={!moreOpen}
           >
-            {more.map(textField)}
+            {/* Their drafts live in useFilterDraft: the fields need not exist until shown. */}
+            {moreOpen ? more.map(textField) : null}
           </div>
         ) : null}
       </form>
