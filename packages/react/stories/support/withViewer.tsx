@@ -6,12 +6,14 @@
 import {
   createViewerClient,
   type CheckpointStore,
+  type SavedViewStore,
   type ViewerClient,
   type ViewerToken,
 } from '@getimmutable/client';
 import { ImmutableViewerProvider } from '@getimmutable/react';
 import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { memoryCheckpointStore } from './checkpointStores.js';
+import { memorySavedViewStore } from './savedViewStores.js';
 import { API_BASE, viewerToken } from './fixtures.js';
 
 /** `parameters.viewer`: how a story's viewer client is made. */
@@ -26,6 +28,8 @@ export interface ViewerParameters {
   timeZone?: string;
   /** Where the provider keeps checkpoints. @default a new store in memory per story */
   checkpointStore?: CheckpointStore | false;
+  /** Where the provider keeps saved views. @default a new store in memory per story */
+  savedViewStore?: SavedViewStore;
   /** No provider at all (for parts that work without one). @default false */
   none?: boolean;
 }
@@ -43,11 +47,13 @@ function ViewerFrame({ viewer, children }: { viewer: ViewerParameters; children:
     }),
   );
   const [ownStore] = useState(() => memoryCheckpointStore());
+  const [ownViews] = useState(() => memorySavedViewStore());
   return (
     <ImmutableViewerProvider
       client={client}
       timeZone={viewer.timeZone ?? 'UTC'}
       checkpointStore={viewer.checkpointStore ?? ownStore}
+      savedViewStore={viewer.savedViewStore ?? ownViews}
     >
       {children}
     </ImmutableViewerProvider>
