@@ -243,6 +243,31 @@ export const defaultMessages = {
   undo: 'Undo',
   viewLinkCopied: 'Link copied.',
   viewFailed: (message: string) => `Could not change views: ${message}`,
+  // keyboard shortcuts (AuditLog)
+  shortcutsTitle: 'Keyboard shortcuts',
+  shortcuts: {
+    focusSearch: 'Search',
+    nextRow: 'Next event',
+    previousRow: 'Previous event',
+    open: 'Open the event',
+    close: 'Close the event or this list',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    help: 'Show these shortcuts',
+  } as Record<string, string>,
+  shortcutsNote: 'They do nothing while you type in a field.',
+  // === query box (the search box's query language) ===
+  queryPlaceholder: 'Search, or filter: actor:alice action:document.* after:-7d',
+  queryHint: 'Words search; key:value filters (type a key for suggestions). Enter applies.',
+  querySuggestions: 'Suggestions',
+  queryTerms: 'Query terms',
+  /** A term of the applied query, as its chip shows it; `key` is `'text'` for search words. */
+  queryTerm: (key: string, value: string) => (key === 'text' ? value : `${key}: ${value}`),
+  removeQueryTerm: (term: string) => `Remove ${term}`,
+  /** Why a query was refused; `code` tells which rule (the default is the parser's sentence). */
+  queryError: (error: { code: string; term: string; message: string }) => error.message,
+  queryKeyTarget: 'Target (type:id)',
+  // === end query box ===
 };
 
 export type Messages = typeof defaultMessages;
