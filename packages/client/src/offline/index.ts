@@ -1,6 +1,7 @@
 /** @getimmutable/client/offline — verify a JSON or NDJSON export with no server. */
 export { verifyExport, type ExportSource, type VerifyExportOptions } from './verifyExport.js';
 export { ExportVerifier } from './ExportVerifier.js';
+export { verifyExportFile, type VerifyExportFileOptions } from './verifyExportFile.js';
 export type {
   ExportBreak,
   ExportChain,
