@@ -99,3 +99,12 @@ export {
 export { EventDetailDrawer, type EventDetailDrawerProps } from './drawer/EventDetailDrawer.js';
 export { JsonTree, type JsonTreeProps } from './drawer/JsonTree.js';
 export { AuditLog, type AuditLogProps } from './AuditLog.js';
+export {
+  ExportVerifier,
+  type ExportVerifierProps,
+  type ExportVerifierState,
+} from './exportVerifier/ExportVerifier.js';
+export {
+  exportVerifierMessages,
+  type ExportVerifierMessages,
+} from './exportVerifier/exportVerifierMessages.js';
