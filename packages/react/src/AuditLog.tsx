@@ -18,7 +18,9 @@ import { AuditLogTable, type AuditLogTableProps } from './table/AuditLogTable.js
 import { useAuditEvent } from './useAuditEvent.js';
 import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
+import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
+import { SavedViews } from './views/SavedViews.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
 
 // The drawer (with its JSON tree, targets list and modal layer) is code no first paint needs: it
@@ -27,6 +29,10 @@ import { ViewerContext, useViewerConfig } from './viewerContext.js';
 const loadDrawer = () => import('./drawer/EventDetailDrawer.js');
 const EventDetailDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.EventDetailDrawer })));
 const preloadDrawer = () => void loadDrawer().catch(() => {}); // a failure shows on open
+// The shortcuts' list shows only on `?`.
+const ShortcutsHelp = lazy(() =>
+  import('./shortcuts/ShortcutsHelp.js').then((m) => ({ default: m.ShortcutsHelp })),
+);
 
 export interface AuditLogProps
   extends
@@ -61,6 +67,14 @@ export interface AuditLogProps
   showVerify?: boolean;
   /** Show the export button for the current filters. @default true */
   showExport?: boolean;
+  /** Show saved views (name, apply, share the current filters, columns and mode). @default true */
+  showSavedViews?: boolean;
+  /** Single-key shortcuts (`/`, `j`/`k`, `[`/`]`, `?`) while focus is in the log; false turns them off. @default true */
+  keyboardShortcuts?: boolean;
+  /** The mode to start in when `mode` is not set (a saved view can change it). @default 'pages' */
+  defaultMode?: AuditLogTableProps['mode'];
+  /** Called when the mode changes (a saved view applied). */
+  onModeChange?: (mode: NonNullable<AuditLogTableProps['mode']>) => void;
   /** `'local'`, `'UTC'` or an IANA zone. @default the provider's */
   timeZone?: string;
   /** A date-fns Locale. @default the provider's */
@@ -89,6 +103,10 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     pageSize,
     showVerify = true,
     showExport = true,
+    showSavedViews = true,
+    keyboardShortcuts = true,
+    defaultMode = 'pages',
+    onModeChange,
     timeZone,
     locale,
     messages,
@@ -125,6 +143,19 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     onChange: onSelectedEventChange,
   });
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  // Controllable here (not only in the table) so that applying a saved view can set them.
+  const [currentMode, setMode] = useControllableState({
+    prop: mode,
+    defaultProp: defaultMode,
+    onChange: onModeChange,
+  });
+  const [visibility, setVisibility] = useControllableState({
+    prop: columnVisibility,
+    defaultProp: defaultColumnVisibility ?? {},
+    onChange: onColumnVisibilityChange,
+  });
+  const [showHelp, setShowHelp] = useState(false);
+  useAuditLogShortcuts(root, { enabled: keyboardShortcuts, onShowHelp: () => setShowHelp(true) });
 
   // From the data layer, not the table's rows: the event from its list's cached copy (else it is
   // fetched), and its predecessor in the chain wherever a loaded list holds it, to check the link.
@@ -176,8 +207,18 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           onFiltersChange={setFilters}
           fields={filterFields}
         />
-        {(showVerify || showExport) && (
+        {(showVerify || showExport || showSavedViews) && (
           <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
+            {showSavedViews && (
+              <SavedViews
+                current={{ filters, columnVisibility: visibility, mode: currentMode }}
+                onApply={(view) => {
+                  setFilters(view.filters);
+                  if (view.columnVisibility) setVisibility(view.columnVisibility);
+                  if (view.mode) setMode(view.mode);
+                }}
+              />
+            )}
             {showVerify && (
               <VerifyBadge from={filters.from} to={filters.to} onBreakSelect={setSelectedId} />
             )}
@@ -187,14 +228,13 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
         <AuditLogTable
           className="imv-audit-log__table"
           filters={filters}
-          mode={mode}
+          mode={currentMode}
           defaultPageSize={pageSize}
           columns={columns}
           extraColumns={extraColumns}
           renderCell={renderCell}
-          columnVisibility={columnVisibility}
-          defaultColumnVisibility={defaultColumnVisibility}
-          onColumnVisibilityChange={onColumnVisibilityChange}
+          columnVisibility={visibility}
+          onColumnVisibilityChange={setVisibility}
           selectedEventId={selectedId}
           onEventSelect={(event) => setSelectedId(event.id)}
         />
@@ -213,6 +253,11 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
             />
           </Suspense>
         )}
+        {showHelp ? (
+          <Suspense fallback={null}>
+            <ShortcutsHelp onClose={() => setShowHelp(false)} />
+          </Suspense>
+        ) : null}
       </div>
     </ViewerContext.Provider>
   );

@@ -24,7 +24,7 @@ const meta = {
   title: 'Components/SavedViews',
   component: SavedViews,
   args: {
-    current: { filters: { action: 'document.*' }, columnVisibility: {}, mode: 'paged' },
+    current: { filters: { action: 'document.*' }, columnVisibility: {}, mode: 'pages' },
     onApply: fn(),
   },
   parameters: {

@@ -7,7 +7,7 @@ export interface SavedView {
   filters: AuditFilters;
   /** Columns by id, false where hidden (the table's `columnVisibility`). */
   columnVisibility?: Record<string, boolean>;
-  mode?: 'paged' | 'infinite';
+  mode?: 'pages' | 'infinite';
   /** When it was last saved (ISO 8601). */
   saved_at: string;
 }
@@ -54,6 +54,6 @@ export function readSavedView(value: unknown): SavedView | null {
     view.columnVisibility = Object.fromEntries(
       Object.entries(columnVisibility).filter(([, v]) => typeof v === 'boolean'),
     ) as Record<string, boolean>;
-  if (mode === 'paged' || mode === 'infinite') view.mode = mode;
+  if (mode === 'pages' || mode === 'infinite') view.mode = mode;
   return view;
 }

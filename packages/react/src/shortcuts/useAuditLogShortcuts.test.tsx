@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
 import { AuditLogTable } from '../table/AuditLogTable.js';
@@ -11,11 +11,11 @@ import { useAuditLogShortcuts } from './useAuditLogShortcuts.js';
 
 /** A log-like root: a search field, the table, and the help, as `<AuditLog />` composes them. */
 function Log({ enabled = true }: { enabled?: boolean }) {
-  const root = useRef<HTMLDivElement>(null);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const [help, setHelp] = useState(false);
   useAuditLogShortcuts(root, { enabled, onShowHelp: () => setHelp(true) });
   return (
-    <div ref={root}>
+    <div ref={setRoot}>
       <div data-field="search">
         <label>
           Search <input />

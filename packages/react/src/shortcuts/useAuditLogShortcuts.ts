@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef } from 'react';
 
 /** The keys `<AuditLog />` answers, in the order the help lists them. */
 export const AUDIT_LOG_SHORTCUTS = [
@@ -56,7 +56,7 @@ function press(root: HTMLElement, slot: string): void {
  * (WCAG 2.1.4: character-key shortcuts can be switched off).
  */
 export function useAuditLogShortcuts(
-  root: RefObject<HTMLElement | null>,
+  log: HTMLElement | null,
   { enabled = true, onShowHelp }: AuditLogShortcutsOptions,
 ): void {
   const showHelp = useRef(onShowHelp);
@@ -65,7 +65,6 @@ export function useAuditLogShortcuts(
   });
 
   useEffect(() => {
-    const log = root.current;
     if (!enabled || !log) return;
     const doc = log.ownerDocument;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -115,5 +114,5 @@ export function useAuditLogShortcuts(
     };
     doc.addEventListener('keydown', onKeyDown);
     return () => doc.removeEventListener('keydown', onKeyDown);
-  }, [root, enabled]);
+  }, [log, enabled]);
 }
