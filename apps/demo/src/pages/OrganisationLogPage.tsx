@@ -1,4 +1,9 @@
-import { AuditLog, ImmutableViewerProvider, useFiltersInUrl } from '@getimmutable/react';
+import {
+  AuditLog,
+  ExportVerifier,
+  ImmutableViewerProvider,
+  useFiltersInUrl,
+} from '@getimmutable/react';
 import { PageHeader } from '../PageHeader.js';
 import { useSession, useViewerClient } from '../session.js';
 
@@ -15,6 +20,8 @@ export function OrganisationLogPage() {
       </PageHeader>
       <ImmutableViewerProvider client={client} timeZone={timeZone}>
         <AuditLog className="demo-panel" filters={filters} onFiltersChange={setFilters} />
+        {/* Beside the log's Export: a JSON or NDJSON file it downloads is checked here, locally. */}
+        <ExportVerifier className="demo-panel" />
       </ImmutableViewerProvider>
     </>
   );

@@ -47,7 +47,7 @@ const picker = () => screen.getByLabelText('Check an export file (JSON or NDJSON
 async function pick(file: File) {
   await userEvent.upload(picker(), file);
   await waitFor(() =>
-    expect(screen.getByRole('group', { name: 'Verify an export' })).not.toHaveAttribute(
+    expect(screen.getByRole('group', { name: 'Verify a file offline' })).not.toHaveAttribute(
       'data-state',
       'checking',
     ),
@@ -69,7 +69,7 @@ class StalledFile extends File {
 describe('ExportVerifier', () => {
   it('offers a labelled file picker, saying the file is never uploaded', async () => {
     const { container } = render(<ExportVerifier />);
-    const group = screen.getByRole('group', { name: 'Verify an export' });
+    const group = screen.getByRole('group', { name: 'Verify a file offline' });
     expect(group).toHaveAttribute('data-state', 'idle');
     expect(picker()).toHaveAccessibleDescription(
       'Or drop it here. It is checked in this browser and never uploaded.',
@@ -169,7 +169,7 @@ describe('ExportVerifier', () => {
     await userEvent.upload(picker(), new StalledFile([ndjson(chain(2))], 'big.ndjson'));
     expect(screen.getByRole('group')).toHaveAttribute('data-state', 'checking');
     expect(screen.getByRole('group')).toHaveAttribute('aria-busy', 'true');
-    expect(screen.getByRole('progressbar', { name: 'Checking the export' })).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Checking the file' })).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent(
       'Checking big.ndjson: 0% (events read: 0)…',
     );

@@ -5,11 +5,13 @@ import type { ExportBreak, ReceiptCheck } from '@getimmutable/client/offline';
  * any of them through its `messages` prop. Numbers arrive already formatted for the locale.
  */
 export const exportVerifierMessages = {
-  label: 'Verify an export',
+  // Without the word "export": a Playwright test's getByRole('group', { name: 'Export' }) (a
+  // substring match) would otherwise find this beside the kit's ExportButton.
+  label: 'Verify a file offline',
   pick: 'Check an export file (JSON or NDJSON)',
   hint: 'Or drop it here. It is checked in this browser and never uploaded.',
   dropHere: 'Drop the file to check it',
-  progressLabel: 'Checking the export',
+  progressLabel: 'Checking the file',
   checking: (name: string, events: string, percent: string) =>
     `Checking ${name}: ${percent} (events read: ${events})…`,
   cancel: 'Cancel check',
