@@ -73,7 +73,7 @@ describe('AuditLogFilters with a real emulator', () => {
     const user = userEvent.setup();
     renderWithViewer(<FilteredList />, client);
     await waitFor(() => expect(actions()).toHaveLength(50));
-    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'login_failed{Enter}');
+    await user.type(screen.getByRole('combobox', { name: 'Search' }), 'login_failed{Enter}');
     await waitFor(() => {
       const shown = actions();
       expect(shown.length).toBeGreaterThan(0);
@@ -81,6 +81,6 @@ describe('AuditLogFilters with a real emulator', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(new Set(actions()).size).toBeGreaterThan(1));
-    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Search' })).toHaveValue('');
   });
 });

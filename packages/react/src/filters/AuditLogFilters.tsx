@@ -1,3 +1,4 @@
+import type { FilterField } from '@getimmutable/client';
 import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { hasFilters, type AuditFilters } from '../auditFilters.js';
 import { cx } from '../cx.js';
@@ -6,7 +7,10 @@ import { usePresentation } from '../viewerContext.js';
 import { DateRangeField } from './DateRangeField.js';
 import { rangeProblem, shownPreset, type DraftKey } from './filterDraftReducer.js';
 import { FilterTextField, type TextFilterKey } from './FilterTextField.js';
+import { presetSpelling } from './queryDraft.js';
+import { QueryBox } from './QueryBox.js';
 import { useFilterDraft } from './useFilterDraft.js';
+import { useQueryDraft } from './useQueryDraft.js';
 
 /** A field `AuditLogFilters` can show: a filter key, or `'date'` for the date range (`from`/`to`). */
 export type AuditLogFilterField =
@@ -46,12 +50,13 @@ export interface AuditLogFiltersProps extends Omit<
   onFiltersChange?: (filters: AuditFilters) => void;
   /** Which fields to show, in any order; `'date'` is the date range. @default DEFAULT_FILTER_FIELDS (all but tenant_id) */
   fields?: readonly AuditLogFilterField[];
-  /** How long typing must pause before text fields apply; Enter and leaving the field apply at once. @default 300 */
+  /** How long typing must pause before text fields apply; Enter and leaving the field apply at once (the query box applies on those only). @default 300 */
   debounceMs?: number;
 }
 
-// The first row holds the fields most searches use; the rest wait behind "More filters".
-const PRIMARY_FIELDS: readonly TextFilterKey[] = ['search', 'actor_id', 'action', 'resource'];
+// The first row holds the query box and the fields most searches use; the rest wait behind
+// "More filters".
+const PRIMARY_FIELDS: readonly TextFilterKey[] = ['actor_id', 'action', 'resource'];
 const MORE_FIELDS: readonly TextFilterKey[] = [
   'resource_id',
   'target_type',
@@ -62,9 +67,11 @@ const MORE_FIELDS: readonly TextFilterKey[] = [
 const DATE_KEYS: readonly DraftKey[] = ['from', 'to'];
 
 /**
- * The filter bar of the audit log: free-text search, actor, action (with `*` wildcards), resource,
- * a date range with presets, and more fields behind "More filters". Text applies after a short
- * pause in typing (or at once on Enter), so a query is not sent per keystroke.
+ * The filter bar of the audit log: the query box (free words search; `actor:alice after:-7d`
+ * filter, with autocomplete and chips), actor, action (with `*` wildcards), resource, a date range
+ * with presets, and more fields behind "More filters". The query and the fields are two views of
+ * the same filters: each shows what the other applies. Fields apply after a short pause in typing
+ * (or at once on Enter), the query on Enter, so nothing is sent per keystroke.
  * @example
  * const [filters, setFilters] = useState<AuditFilters>({});
  * <AuditLogFilters filters={filters} onFiltersChange={setFilters} />
@@ -94,6 +101,9 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
     const showDate = shown.has('date');
     const primary = PRIMARY_FIELDS.filter((f) => shown.has(f));
     const more = MORE_FIELDS.filter((f) => shown.has(f));
+    const showQuery = shown.has('search');
+    // The query covers what the bar shows: filters of hidden fields are the host's.
+    const queryFields = fields.flatMap((f): FilterField[] => (f === 'date' ? ['from', 'to'] : [f]));
     const clearButton = useRef<HTMLButtonElement>(null);
     const { draft, handlers, apply, choosePreset, clear } = useFilterDraft({
       filters,
@@ -101,6 +111,14 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
       timeZone,
       debounceMs,
       clearButton,
+    });
+    const preset = shownPreset(draft, filters);
+    const query = useQueryDraft({
+      filters,
+      setFilters,
+      timeZone,
+      fields: queryFields,
+      extraSpelling: presetSpelling(preset, filters.from),
     });
 
     const [moreOpen, setMoreOpen] = useState(() => more.some((f) => filters[f]));
@@ -135,11 +153,20 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
         data-state={hasFilters(filters) ? 'active' : 'inactive'}
       >
         <div className="imv-filters__row" data-slot="filters-row">
+          {showQuery ? (
+            <QueryBox
+              idBase={id}
+              query={query}
+              fields={queryFields}
+              active={queryFields.some((f) => filters[f])}
+              clearButton={clearButton}
+            />
+          ) : null}
           {primary.map(textField)}
           {showDate ? (
             <DateRangeField
               idBase={id}
-              preset={shownPreset(draft, filters)}
+              preset={preset}
               onPresetChange={choosePreset}
               text={draft.text}
               applied={filters}
@@ -166,7 +193,11 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
               className="imv-button imv-filters__clear"
               data-slot="filters-clear"
               // Only what this form shows: filters the host set on hidden fields are the host's.
-              onClick={() => clear([...primary, ...more, ...(showDate ? DATE_KEYS : [])])}
+              onClick={() => {
+                query.clear();
+                const search: DraftKey[] = showQuery ? ['search'] : [];
+                clear([...search, ...primary, ...more, ...(showDate ? DATE_KEYS : [])]);
+              }}
             >
               {messages.clearFilters}
             </button>

@@ -17,14 +17,13 @@ export interface FilterTextFieldProps {
 }
 
 /**
- * One labelled text input of the filter bar. Search is a search box with a placeholder; Action
- * carries its wildcard hint as its description. No autocorrect: these are ids and globs.
+ * One labelled text input of the filter bar (search has the query box, QueryBox). Action carries
+ * its wildcard hint as its description. No autocorrect: these are ids and globs.
  */
 export function FilterTextField({ field, idBase, text, active, handlers }: FilterTextFieldProps) {
   const { messages } = usePresentation();
   const inputId = `${idBase}-${field}`;
   const hintId = `${inputId}-hint`;
-  const isSearch = field === 'search';
   return (
     <div className="imv-filters__field" data-slot="filters-field" data-field={field}>
       <label className="imv-filters__label" htmlFor={inputId}>
@@ -34,15 +33,14 @@ export function FilterTextField({ field, idBase, text, active, handlers }: Filte
         id={inputId}
         name={field}
         className="imv-input imv-filters__input"
-        type={isSearch ? 'search' : 'text'}
+        type="text"
         value={text}
         {...handlers}
-        placeholder={isSearch ? messages.searchPlaceholder : undefined}
         aria-describedby={field === 'action' ? hintId : undefined}
         autoComplete="off"
         autoCapitalize="off"
         spellCheck={false}
-        enterKeyHint={isSearch ? 'search' : 'done'}
+        enterKeyHint="done"
         data-state={active ? 'active' : 'inactive'}
       />
       {field === 'action' ? (
