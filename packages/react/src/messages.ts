@@ -256,6 +256,10 @@ export const defaultMessages = {
     help: 'Show these shortcuts',
   } as Record<string, string>,
   shortcutsNote: 'They do nothing while you type in a field.',
+  // live tail
+  newEvents: (n: number, more: boolean) =>
+    more ? `${n}+ new events` : n === 1 ? '1 new event' : `${n} new events`,
+  showNewEvents: 'Show',
   // === query box (the search box's query language) ===
   queryPlaceholder: 'Search, or filter: actor:alice action:document.* after:-7d',
   queryHint: 'Words search; key:value filters (type a key for suggestions). Enter applies.',
