@@ -3,6 +3,7 @@ import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { forwardRef, useEffect, useId, useMemo } from 'react';
 import { cx } from '../cx.js';
 import { useControllableState } from '../useControllableState.js';
+import { useAbsoluteFormatReady } from '../useAbsoluteFormatReady.js';
 import { useNow } from '../useNow.js';
 import { usePresentation } from '../viewerContext.js';
 import {
@@ -114,6 +115,9 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   );
   const showLinks = Object.keys(result.filters).every((field) => CONTIGUOUS_FILTERS.has(field));
   const now = useNow();
+  const zone = timeZone ?? presentation.timeZone;
+  const loc = locale ?? presentation.locale;
+  const absoluteReady = useAbsoluteFormatReady(zone, loc);
   const table = useTable<AuditTableFeatures, AuditEvent>({
     features: auditTableFeatures,
     columns: allColumns,
@@ -123,9 +127,10 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     onColumnVisibilityChange: setColumnVisibility,
     meta: {
       messages,
-      locale: locale ?? presentation.locale,
-      timeZone: timeZone ?? presentation.timeZone,
+      locale: loc,
+      timeZone: zone,
       now,
+      absoluteReady,
       integrity,
       showLinks,
       rowIdPrefix,

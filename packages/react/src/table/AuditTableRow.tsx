@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@getimmutable/client';
-import { FlexRender, type Row } from '@tanstack/react-table';
+import { FlexRender, type CellContext, type Row } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
-import type { AuditTableFeatures } from './auditColumns.js';
+import { plainCells, type AuditTableFeatures } from './auditColumns.js';
 import type { RowFocusProps } from './useRovingRowFocus.js';
 
 /** Custom cell content by column id; wins over the column definition's `cell`. */
@@ -51,6 +51,7 @@ export function AuditTableRow({
     >
       {cells.map((cell) => {
         const custom = renderCell?.[cell.column.id];
+        const render = cell.column.columnDef.cell;
         return (
           <td
             key={cell.id}
@@ -58,7 +59,17 @@ export function AuditTableRow({
             data-slot="table-cell"
             data-column-id={cell.column.id}
           >
-            {custom ? custom(event) : <FlexRender cell={cell} />}
+            {custom ? (
+              custom(event)
+            ) : plainCells.has(render) ? (
+              (
+                render as (
+                  context: CellContext<AuditTableFeatures, AuditEvent, unknown>,
+                ) => ReactNode
+              )(cell.getContext())
+            ) : (
+              <FlexRender cell={cell} />
+            )}
           </td>
         );
       })}

@@ -1,10 +1,9 @@
-import type { Locale } from 'date-fns';
-import { RelativeTime } from '../RelativeTime.js';
-
 export interface TimeCellProps {
   iso: string;
-  timeZone: string;
-  locale: Locale | undefined;
+  /** "3 minutes ago". */
+  relative: string;
+  /** The absolute time with its zone; '' until the table's formatter is ready (after paint). */
+  absolute: string;
   /** Id of the absolute-time element, so the row can point `aria-describedby` at it. */
   tooltipId: string;
 }
@@ -13,27 +12,22 @@ export interface TimeCellProps {
  * "3 minutes ago", with the absolute time in the chosen zone as the `<time>` title and inline
  * under it: its room is kept and the stylesheet shows it while the row is hovered or focused, so
  * it never covers a neighbouring row. It is the row's accessible description either way. Until
- * the formatter is ready (after the first paint) the line holds a no-break space, so the row
- * does not grow when it arrives. The relative text is the `<time>`'s own: one node fewer a row.
+ * the formatter is ready the line holds a no-break space, so the row does not grow when it comes.
+ * No hooks: the table reads the clock and the formatter once for all its rows (a row's own
+ * subscriptions and effects were a large part of a first page's render).
  */
-export function TimeCell({ iso, timeZone, locale, tooltipId }: TimeCellProps) {
+export function TimeCell({ iso, relative, absolute, tooltipId }: TimeCellProps) {
   return (
-    <RelativeTime
-      iso={iso}
-      timeZone={timeZone}
-      locale={locale}
-      deferAbsolute
+    <time
+      dateTime={iso}
+      title={absolute || undefined}
       className="imv-table__time"
       data-slot="table-time"
     >
-      {(relative, absolute) => (
-        <>
-          {relative}{' '}
-          <span className="imv-table__time-absolute" data-slot="table-time-absolute" id={tooltipId}>
-            {absolute || '\u00a0'}
-          </span>
-        </>
-      )}
-    </RelativeTime>
+      {relative}{' '}
+      <span className="imv-table__time-absolute" data-slot="table-time-absolute" id={tooltipId}>
+        {absolute || '\u00a0'}
+      </span>
+    </time>
   );
 }
