@@ -1,9 +1,10 @@
 // The size guard (`pnpm test` runs size-limit): what an app ships to show the audit log, built as
 // an app's production build would build it. The figures are bytes min+gzip; a change that grows
-// past a limit fails the run. The 45 kB target of the size issue is not met yet: `pnpm bench --
-// --only bundle` shows where the bytes go. Limits are today's size plus ~1%: the JS was 51,670 B
-// before the components went into layers (hooks, parts, one overlay primitive with inert and
-// scroll lock, query options) and 53,144 B after.
+// past a limit fails the run. Two guards for the JavaScript: what `<AuditLog />` loads before its
+// first paint (its `import()`s left out: the detail drawer, the columns panel, the overlay code
+// they share) and everything it can show (the `import()`s bundled in). `pnpm bench -- --only
+// bundle` prints both beside their targets (36 kB and 45 kB with the CSS, not met yet: the
+// TanStack stack alone is 25 kB) and where the bytes go. Limits are today's size plus ~1%.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -13,23 +14,46 @@ const production = (config) => ({
   define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
 });
 
+/** Leaves every `import()` out of the bundle: what loads before anything loads on demand. */
+const dynamicImportsExternal = {
+  name: 'dynamic-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+const auditLog = {
+  import: {
+    'packages/react/src/index.ts': '{ AuditLog, ImmutableViewerProvider }',
+    'packages/client/src/index.ts': '{ createViewerClient }',
+  },
+  ignore: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+  gzip: true,
+};
+
 export default [
   {
-    name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient: JS, React external',
-    import: {
-      'packages/react/src/index.ts': '{ AuditLog, ImmutableViewerProvider }',
-      'packages/client/src/index.ts': '{ createViewerClient }',
-    },
-    ignore: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
-    gzip: true,
+    name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, before the first paint: JS, React external',
+    ...auditLog,
+    modifyEsbuildConfig: (config) => ({
+      ...production(config),
+      plugins: [...(config.plugins ?? []), dynamicImportsExternal],
+    }),
+    limit: '54300 B',
+  },
+  {
+    name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',
+    ...auditLog,
     modifyEsbuildConfig: production,
-    limit: '53700 B',
+    limit: '61200 B',
   },
   {
     name: '@getimmutable/react/styles.css',
     path: 'packages/react/src/styles.css',
     gzip: true,
     modifyEsbuildConfig: production,
-    limit: '4100 B',
+    limit: '4650 B',
   },
 ];

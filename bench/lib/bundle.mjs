@@ -2,7 +2,8 @@
 // browser; min and min+gzip -9), in layers. The size guard of `pnpm test` is size-limit.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { clientDir, reactDir } from './esbuild.mjs';
+import { gzipSync } from 'node:zlib';
+import { clientDir, esbuild, reactDir } from './esbuild.mjs';
 
 const measureModule = () =>
   import(pathToFileURL(path.join(reactDir, 'scripts/measureBundle.mjs')).href);
@@ -64,4 +65,104 @@ export async function clientBundle() {
   const { measureJs } = await measureModule();
   const entry = JSON.stringify(path.join(clientDir, 'src/index.ts'));
   return measureJs(`export ${CLIENT_IMPORTS} from ${entry};`, clientDir);
+}
+
+/** measureBundle.mjs's settings: minified ES2022 for the browser, production React external. */
+const APP_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  jsx: 'automatic',
+  external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+};
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+/** Leaves every `import()` out of the bundle: what an app loads before anything is imported on demand. */
+const dynamicImportsExternal = {
+  name: 'dynamic-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * What `<AuditLog />` loads before its first paint and what it loads on demand (the parts it
+ * imports with `import()`: the detail drawer, the columns panel, the overlay code they share),
+ * in min+gzip bytes. Initial: one bundle of the app's imports with every `import()` left out,
+ * plus the stylesheet. On demand: the chunks of a code-split build of the same imports that no
+ * static import reaches, each gzipped alone as it is fetched alone. The split build names the
+ * kit's modules, not its index: esbuild puts a module that an index re-exports into a chunk the
+ * entry imports even when only an `import()` uses it, where Rollup, Rolldown (Vite) and webpack
+ * leave it to the `import()` (see packages/react/tsdown.config.ts).
+ * @param {Awaited<ReturnType<typeof auditLogBundle>>} total — `auditLogBundle()`'s result
+ */
+export async function auditLogSplit(total) {
+  const react = (file) => JSON.stringify(path.join(reactDir, 'src', file));
+  const client = JSON.stringify(path.join(clientDir, 'src/index.ts'));
+  const initial = await esbuild.build({
+    ...APP_BUILD,
+    stdin: {
+      contents: `export { AuditLog, ImmutableViewerProvider } from ${react('index.ts')};\nexport { createViewerClient } from ${client};`,
+      resolveDir: reactDir,
+      loader: 'ts',
+    },
+    plugins: [dynamicImportsExternal],
+  });
+  const split = await esbuild.build({
+    ...APP_BUILD,
+    stdin: {
+      contents: `export { AuditLog } from ${react('AuditLog.tsx')};\nexport { ImmutableViewerProvider } from ${react('ImmutableViewerProvider.tsx')};\nexport { createViewerClient } from ${client};`,
+      resolveDir: reactDir,
+      loader: 'ts',
+    },
+    splitting: true,
+    absWorkingDir: reactDir, // the metafile's paths are relative to it
+    outdir: path.join(reactDir, 'dist-bench'), // not written: write is false
+    metafile: true,
+  });
+  const outputs = split.metafile.outputs;
+  const byPath = new Map(split.outputFiles.map((f) => [path.relative(reactDir, f.path), f]));
+  // Every chunk a static import reaches from the entry loads first; the rest loads on demand.
+  const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint === '<stdin>');
+  const eager = new Set();
+  const visit = (key) => {
+    if (eager.has(key)) return;
+    eager.add(key);
+    for (const i of outputs[key].imports)
+      if (!i.external && i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entry);
+  const onDemand = Object.keys(outputs)
+    .filter((key) => !eager.has(key) && key.endsWith('.js'))
+    .map((key) => {
+      // Named after the module an import() loads, or the modules a shared chunk holds.
+      const modules = outputs[key].entryPoint ?? Object.keys(outputs[key].inputs).join(' + ');
+      const { contents } = byPath.get(key);
+      return {
+        chunk: modules.replace(/(^|\+ )src\//g, '$1').replace(/\.tsx?\b/g, ''),
+        min: contents.length,
+        gzip: gzip(contents),
+      };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  const js = initial.outputFiles[0].contents;
+  const initialJs = { min: js.length, gzip: gzip(js) };
+  const onDemandGzip = onDemand.reduce((sum, c) => sum + c.gzip, 0);
+  return {
+    initial: {
+      js_min: initialJs.min,
+      js_gzip: initialJs.gzip,
+      css_gzip: total.cssGzip,
+      gzip: initialJs.gzip + total.cssGzip,
+    },
+    on_demand: onDemand,
+    on_demand_gzip: onDemandGzip,
+    total_gzip: initialJs.gzip + total.cssGzip + onDemandGzip,
+  };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   auditLogBundle,
   auditLogComposition,
+  auditLogSplit,
   clientBundle,
   referenceStackBundle,
   CLIENT_IMPORTS,
@@ -23,6 +24,7 @@ export async function measureBundles({ log }) {
   const auditLog = await auditLogBundle();
   return {
     audit_log: auditLog,
+    split: await auditLogSplit(auditLog),
     composition: await auditLogComposition(auditLog),
     client: { imports: CLIENT_IMPORTS, ...(await clientBundle()) },
     reference_stack: await referenceStackBundle(),
@@ -71,6 +73,16 @@ export async function measureInChromium({ wants, runs, profileAll, log }) {
               events: 1000,
               reference: n === 25, // also mount the bare reference table (page/reference.tsx)
             })),
+            // What the verify badge (its server check, checkpoint and number formatting) adds.
+            {
+              id: 'pages-25-no-verify',
+              mode: 'pages',
+              pageSize: 25,
+              events: 1000,
+              reference: true,
+              props: { showVerify: false },
+              diagnostic: 'without the verify badge (showVerify={false})',
+            },
             ...[1000, 10_000, 100_000].map((n) => ({
               id: `infinite-${n}`,
               mode: 'infinite',

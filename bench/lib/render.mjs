@@ -55,7 +55,13 @@ async function stopProfile(cdp, name, page) {
  * One mount run: load `events` rows into the page, GC, mount, GC.
  * @returns heap figures in MB: `beforeData` (blank page), `beforeMount` (events parsed), `afterMount`.
  */
-async function mountRun(browser, served, { mode, pageSize, events }, profileName, variant = 'kit') {
+async function mountRun(
+  browser,
+  served,
+  { mode, pageSize, events, props },
+  profileName,
+  variant = 'kit',
+) {
   const tab = await openPage(browser, served.url);
   try {
     const beforeData = await tab.heapMb();
@@ -66,6 +72,7 @@ async function mountRun(browser, served, { mode, pageSize, events }, profileName
       mode,
       pageSize,
       variant,
+      props,
     });
     const profile = profileName ? await stopProfile(tab.cdp, profileName, served) : null;
     const afterMount = await tab.heapMb();
@@ -76,6 +83,7 @@ async function mountRun(browser, served, { mode, pageSize, events }, profileName
           mode,
           pageSize,
           variant,
+          props,
         });
     tab.check();
     return {

@@ -28,12 +28,31 @@ export function figureRows(results, { runs, emulatorEvents }) {
 function bundleRows({ section, row, mark }, bundle) {
   const a = bundle.audit_log;
   const c = bundle.client;
+  const s = bundle.split;
   section('Bundle (esbuild minify, ES2022; gzip -9)');
   row(
     '<AuditLog /> + provider + createViewerClient, React external',
-    `${kb(a.min)} min, ${kb(a.gzip)} min+gzip (JS ${kb(a.jsGzip)} + CSS ${kb(a.cssGzip)} gzip)`,
-    '≤ 45 kB',
-    mark('bundle_audit_log', a.gzip <= 45 * 1024),
+    `${kb(a.min)} min, ${kb(a.gzip)} min+gzip (JS ${kb(a.jsGzip)} + CSS ${kb(a.cssGzip)} gzip), as one bundle`,
+    '',
+    '',
+  );
+  row(
+    '  initial: loaded before the first paint',
+    `${kb(s.initial.gzip)} min+gzip (JS ${kb(s.initial.js_gzip)} + CSS ${kb(s.initial.css_gzip)})`,
+    `≤ ${TARGETS.initialKb} kB`,
+    mark('bundle_initial', s.initial.gzip <= TARGETS.initialKb * 1024),
+  );
+  row(
+    '  on demand: import() chunks, each gzipped alone',
+    `${kb(s.on_demand_gzip)}: ${s.on_demand.map((chunk) => `${chunk.chunk} ${kb(chunk.gzip)}`).join(' · ')}`,
+    '',
+    '',
+  );
+  row(
+    '  everything <AuditLog /> can show (initial + on demand)',
+    `${kb(s.total_gzip)} min+gzip`,
+    `≤ ${TARGETS.totalKb} kB`,
+    mark('bundle_audit_log', s.total_gzip <= TARGETS.totalKb * 1024),
   );
   const p = bundle.composition;
   row(

@@ -11,7 +11,12 @@ import {
   type VerifyResult,
   type ViewerClient,
 } from '@getimmutable/client';
-import { AuditLog, ImmutableViewerProvider, auditQueries } from '@getimmutable/react';
+import {
+  AuditLog,
+  ImmutableViewerProvider,
+  auditQueries,
+  type AuditLogProps,
+} from '@getimmutable/react';
 import '@getimmutable/react/styles.css';
 import { QueryClient, QueryClientProvider, type InfiniteData } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
@@ -123,6 +128,8 @@ export interface MountOptions {
   pageSize: number;
   /** 'kit' (default): `<AuditLog>`; 'reference': the bare TanStack table of ./reference.tsx. */
   variant?: 'kit' | 'reference';
+  /** More `<AuditLog>` props, for a diagnostic figure (e.g. `{ showVerify: false }`). */
+  props?: Pick<AuditLogProps, 'showVerify' | 'showExport' | 'filterFields'>;
 }
 
 export interface MountResult {
@@ -143,7 +150,12 @@ let mounted: { root: Root; container: HTMLElement } | null = null;
  * page; React itself is warmed first by rendering the provider with a trivial child, as a host
  * app's shell would have. `remount` repeats it "warm" in the same page.
  */
-async function mount({ mode, pageSize, variant = 'kit' }: MountOptions): Promise<MountResult> {
+async function mount({
+  mode,
+  pageSize,
+  variant = 'kit',
+  props,
+}: MountOptions): Promise<MountResult> {
   unmount();
   const client = fakeClient(events);
   const queryClient = newQueryClient();
@@ -180,7 +192,7 @@ async function mount({ mode, pageSize, variant = 'kit' }: MountOptions): Promise
       </QueryClientProvider>
     ) : (
       <ImmutableViewerProvider client={client} queryClient={queryClient} timeZone="UTC">
-        <AuditLog mode={mode} pageSize={pageSize} />
+        <AuditLog mode={mode} pageSize={pageSize} {...props} />
       </ImmutableViewerProvider>
     ),
   );
