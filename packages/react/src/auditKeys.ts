@@ -61,6 +61,8 @@ export const auditKeys = {
     [...all(client), 'verify', normalizeRange(range)] as const,
   /** The saved views (of the provider's store, not of a client: a view is the user's). */
   savedViews: () => [ROOT, 'savedViews'] as const,
+  /** The checkpoint kept for this client's scope, as the store has it now. */
+  storedCheckpoint: (client: KeyedClient) => [...all(client), 'storedCheckpoint'] as const,
   /** The checkpoint comparison made after one complete verify (by its `verified_at`). */
   checkpoint: (client: KeyedClient, verifiedAt: string) =>
     [...all(client), 'checkpoint', verifiedAt] as const,

@@ -43,6 +43,7 @@ export {
   type UseCheckpointOptions,
 } from './checkpoint/useCheckpoint.js';
 export type { HistoryChange } from './checkpoint/HistoryChange.js';
+export { useStoredCheckpoint } from './checkpoint/useStoredCheckpoint.js';
 export { useSavedViews, type SavedViewsState, type ViewContent } from './views/useSavedViews.js';
 export { SavedViews, type SavedViewsProps } from './views/SavedViews.js';
 export { useExport, downloadUrl, type ExportState, type UseExportOptions } from './useExport.js';

@@ -10,6 +10,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { emulatorUrl, renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
 import { VerifyBadge } from '../verify/VerifyBadge.js';
+import { useStoredCheckpoint } from './useStoredCheckpoint.js';
 
 /** A store in memory that records what the kit keeps. */
 function memoryStore(initial: Checkpoint[] = []): CheckpointStore & { saved: Checkpoint[] } {
@@ -196,5 +197,28 @@ describe('VerifyBadge with checkpoints', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Accept current history…' }));
     const results = await axe.run(container);
     expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe('useStoredCheckpoint', () => {
+  function Shown() {
+    const checkpoint = useStoredCheckpoint();
+    return <output aria-label="kept">{checkpoint ? checkpoint.head.sequence : 'none'}</output>;
+  }
+
+  it('reads the kept checkpoint, and reads again once a verify keeps a new one', async () => {
+    renderWithViewer(
+      <>
+        <Shown />
+        <VerifyBadge />
+      </>,
+      viewerFor('org_acme'),
+    );
+    const { data } = await viewerFor('org_acme').verifyAll();
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'kept' })).toHaveTextContent(
+        String(data.head!.sequence),
+      ),
+    );
   });
 });

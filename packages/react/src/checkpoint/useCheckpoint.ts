@@ -57,7 +57,12 @@ export function useCheckpoint({ result, enabled = true }: UseCheckpointOptions):
   const queryKey = auditKeys.checkpoint(client, result?.verified_at ?? '');
   const query = useQuery({
     queryKey,
-    queryFn: ({ signal }) => reconcileCheckpoint(client, checkpointStore!, result!, { signal }),
+    queryFn: async ({ signal }) => {
+      const reconciled = await reconcileCheckpoint(client, checkpointStore!, result!, { signal });
+      // The store may hold a new checkpoint now: readers of it (useStoredCheckpoint) read again.
+      void queryClient.invalidateQueries({ queryKey: auditKeys.storedCheckpoint(client) });
+      return reconciled;
+    },
     enabled: comparable,
     staleTime: Infinity,
     retry: false,
@@ -77,6 +82,7 @@ export function useCheckpoint({ result, enabled = true }: UseCheckpointOptions):
           previous: outcome.checkpoint,
         };
         queryClient.setQueryData(queryKey, accepted);
+        void queryClient.invalidateQueries({ queryKey: auditKeys.storedCheckpoint(client) });
         onHistoryChange({
           previous: outcome.checkpoint,
           current: outcome.current,
