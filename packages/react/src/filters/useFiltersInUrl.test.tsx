@@ -116,4 +116,27 @@ describe('useFiltersInUrl', () => {
     expect(screen.getByRole('textbox', { name: 'Action' })).toHaveValue('auth.*');
     expect(screen.getByRole('textbox', { name: 'Resource' })).toHaveValue('');
   });
+
+  it('keeps a query shareable: the URL holds its filters, and a link reads back as the query', async () => {
+    window.history.replaceState(null, '', '/?imv.actor_id=user_alice&imv.search=q4%20report');
+    function Page() {
+      const [filters, setFilters] = useFiltersInUrl();
+      return <AuditLogFilters filters={filters} onFiltersChange={setFilters} />;
+    }
+    const user = userEvent.setup();
+    render(<Page />);
+    const box = screen.getByRole('combobox', { name: 'Search' });
+    expect(box).toHaveValue('actor:user_alice q4 report');
+    await user.clear(box);
+    await user.type(box, 'action:document.* "Q4 Report"{Enter}');
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('imv.action')).toBe('document.*');
+    expect(params.get('imv.search')).toBe('Q4 Report');
+    expect(params.has('imv.actor_id')).toBe(false);
+    act(() => {
+      window.history.pushState(null, '', '/?imv.resource=invoice');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(box).toHaveValue('resource:invoice');
+  });
 });
