@@ -9,8 +9,6 @@ import {
 } from '@getimmutable/client';
 import { useMemo } from 'react';
 
-export type { IntegrityCheck };
-
 export interface UseEventIntegrityOptions {
   /** The event to check; `null` or absent: nothing is checked. */
   event: AuditEvent | null | undefined;
