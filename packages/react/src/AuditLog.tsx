@@ -40,6 +40,7 @@ export interface AuditLogProps
     Pick<
       AuditLogTableProps,
       | 'mode'
+      | 'live'
       | 'columns'
       | 'extraColumns'
       | 'renderCell'
@@ -111,6 +112,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     locale,
     messages,
     mode,
+    live,
     columns,
     extraColumns,
     renderCell,
@@ -229,6 +231,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           className="imv-audit-log__table"
           filters={filters}
           mode={currentMode}
+          live={live}
           defaultPageSize={pageSize}
           columns={columns}
           extraColumns={extraColumns}

@@ -25,6 +25,8 @@ import { useShownEvents } from './useShownEvents.js';
 import { useTableEvents } from './useTableEvents.js';
 import { useTableStatus } from './useTableStatus.js';
 import { useVirtualRows } from './useVirtualRows.js';
+import { LiveTailNotice } from '../live/LiveTailNotice.js';
+import { useLiveRows } from '../live/useLiveRows.js';
 
 export type { AuditCellRenderers } from './AuditTableRow.js';
 export type { AuditLogTableProps } from './AuditLogTableProps.js';
@@ -70,6 +72,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     locale,
     onStateChange,
     paginationLabel,
+    live,
     className,
     ...rest
   },
@@ -152,6 +155,15 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     if (loadAhead && lastRendered >= rows.length - 1 - LOAD_AHEAD) loadMore();
   }, [loadAhead, lastRendered, rows.length, loadMore]);
 
+  const liveRows = useLiveRows({
+    live,
+    filters: result.filters,
+    events,
+    atNewest: infinite || result.pageIndex === 0,
+    refetch: result.refetch,
+    scrollRef: virtual.scrollRef,
+  });
+
   const { getRowProps } = useRovingRowFocus({
     rows,
     rowsById,
@@ -192,6 +204,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             }))}
             onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
           />
+          {live ? <LiveTailNotice live={liveRows.tail} onShow={liveRows.showNew} /> : null}
         </div>
       )}
       <TableLiveStatus

@@ -5,6 +5,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
 import type { AuditColumnDef } from './auditColumns.js';
 import type { AuditCellRenderers } from './AuditTableRow.js';
+import type { LiveOption } from '../live/useLiveRows.js';
 import type { AuditLogTableStatus } from './useTableStatus.js';
 
 /** The props of `AuditLogTable`; the rest go to its root `<div>`. */
@@ -41,6 +42,12 @@ export interface AuditLogTableProps extends Omit<ComponentPropsWithoutRef<'div'>
   locale?: Locale;
   /** Called with the table's state and rows whenever they change (for composition). @default undefined */
   onStateChange?: (status: AuditLogTableStatus) => void;
+  /**
+   * Watch for new events (polling, paused while the tab is hidden) and offer them: "N new events
+   * · Show" inserts them without moving the rows in view. Only on the first page (or an infinite
+   * list) with rows. `{ intervalMs }` sets the pause. @default false
+   */
+  live?: LiveOption;
   /** The pagination landmark's accessible name, over the message; give each table on a page its own. @default messages.paginationLabel */
   paginationLabel?: string;
 }
