@@ -1,7 +1,7 @@
 import { AuditLogTable } from '@getimmutable/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { server } from './support/fixtures.js';
+import { ingest, server } from './support/fixtures.js';
 import { errorHandlers, loadingHandlers, preloadServers, withServer } from './support/handlers.js';
 import { StateGrid, panelLabels } from './support/StateGrid.js';
 import {
@@ -144,6 +144,41 @@ export const Infinite: Story = {
   args: { mode: 'infinite' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement).length).toBeGreaterThan(0));
+  },
+};
+
+/**
+ * Live: events that arrive while the reader is scrolled down are counted ("3 new events") and
+ * inserted only on Show — above the rows in view, which stay exactly where they were.
+ */
+export const LiveTail: Story = {
+  args: { mode: 'infinite', live: { intervalMs: 200 } },
+  beforeEach: withServer('live'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(eventRows(canvasElement).length).toBeGreaterThan(10));
+    const scroller = canvasElement.querySelector<HTMLElement>('[data-slot="table-scroll"]')!;
+    scroller.scrollTop = 600;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+    const top = scroller.getBoundingClientRect().top;
+    const inView = eventRows(canvasElement).find(
+      (row) => row.getBoundingClientRect().bottom > top,
+    )!;
+    const id = inView.getAttribute('data-event-id')!;
+    const before = inView.getBoundingClientRect().top;
+
+    const arrived = await ingest('live', 3);
+    await expect(await canvas.findByText('3 new events', {}, { timeout: 5_000 })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Show' }));
+    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Show' })).toBeNull());
+    const row = () => canvasElement.querySelector(`[data-event-id="${id}"]`)!;
+    await waitFor(() =>
+      expect(Math.abs(row().getBoundingClientRect().top - before)).toBeLessThan(1),
+    );
+    scroller.scrollTop = 0;
+    await waitFor(() =>
+      expect(eventRows(canvasElement)[0]).toHaveAttribute('data-event-id', arrived.at(-1)!.id),
+    );
   },
 };
 

@@ -101,6 +101,8 @@ const SERVERS = {
     server.tamper({ kind: 'rewrite', id: own[3]!.id });
     return server;
   },
+  /** The default's events, for a story that writes more (live tail) without changing `seed`. */
+  live: () => emulator(seedEvents()),
   /** No events at all. */
   empty: () => emulator(),
   /** The story tenant's newest event carries `longMetadata()`. */
@@ -217,3 +219,24 @@ export const STALE_JTI = 'stale-story-token';
  * that expires mid-session, at a point the story chooses (after scrolling, say).
  */
 export const expiredJtis = new Set<string>([STALE_JTI]);
+
+/** Writes events of the story tenant through the server's API, as a host's backend would. */
+export async function ingest(name: ServerName, count: number): Promise<AuditEvent[]> {
+  const res = await server(name).emulator.fetch(
+    new Request(`${API_BASE}/api/v1/events/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${STORY_API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        events: Array.from({ length: count }, (_, i) => ({
+          tenant_id: STORY_TENANT,
+          actor_id: 'user_2hG9kLm',
+          actor_name: 'Sarah Chen',
+          action: 'document.viewed',
+          resource: 'document',
+          resource_id: `doc_live_${i}`,
+        })),
+      }),
+    }),
+  );
+  return ((await res.json()) as { data: AuditEvent[] }).data;
+}
