@@ -10,7 +10,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The filter form: search, actor, action (a glob), resource, a date range with presets, and more fields behind a disclosure. It needs no data; loading, error and token states belong to the parts that fetch.',
+          'The filter form: the query box (free words search, `key:value` terms filter), actor, action (a glob), resource, a date range with presets, and more fields behind a disclosure. It fetches nothing (autocomplete offers values of the events other parts have loaded); loading, error and token states belong to the parts that fetch.',
       },
     },
   },
@@ -24,7 +24,10 @@ export const Default: Story = {
   play: async ({ canvas, args }) => {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Action' }), 'document.*{Enter}');
     await expect(args.onFiltersChange).toHaveBeenLastCalledWith({ action: 'document.*' });
-    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search' }), 'q4 report{Enter}');
+    // The query box now reads `action:document.*`: the words go after it.
+    const search = canvas.getByRole('combobox', { name: 'Search' });
+    await expect(search).toHaveValue('action:document.*');
+    await userEvent.type(search, ' q4 report{Enter}');
     await expect(args.onFiltersChange).toHaveBeenLastCalledWith({
       action: 'document.*',
       search: 'q4 report',
@@ -70,7 +73,7 @@ export const Dark: Story = {
 export const FewFields: Story = {
   args: { fields: ['action', 'date'] },
   play: async ({ canvas }) => {
-    await expect(canvas.queryByRole('searchbox', { name: 'Search' })).toBeNull();
+    await expect(canvas.queryByRole('combobox', { name: 'Search' })).toBeNull();
     await expect(canvas.getByRole('textbox', { name: 'Action' })).toBeVisible();
   },
 };

@@ -18,7 +18,9 @@ function* eventsOf(queries: readonly Query[]): Generator<AuditEvent> {
   for (const query of queries) {
     const data = query.state.data as EventListData | undefined;
     if (!data) continue;
-    for (const page of 'pages' in data ? data.pages : [data]) yield* page.data;
+    // Other entries share the events prefix (the live tail's polls): only lists have pages.
+    for (const page of 'pages' in data ? data.pages : [data])
+      if (Array.isArray(page?.data)) yield* page.data;
   }
 }
 
