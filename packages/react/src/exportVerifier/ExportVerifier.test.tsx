@@ -164,6 +164,13 @@ describe('ExportVerifier', () => {
     );
   });
 
+  it('checks without a receipt when the checkpoint is null (none kept)', async () => {
+    render(<ExportVerifier checkpoint={null} />);
+    await pick(fileOf(ndjson(chain(2))));
+    expect(screen.getByRole('group')).toHaveAttribute('data-state', 'valid');
+    expect(screen.queryByText(/receipt/i)).toBeNull();
+  });
+
   it('shows progress while checking, and cancels, keeping focus on the picker', async () => {
     const { container } = render(<ExportVerifier />);
     await userEvent.upload(picker(), new StalledFile([ndjson(chain(2))], 'big.ndjson'));

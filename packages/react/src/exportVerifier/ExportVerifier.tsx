@@ -14,8 +14,8 @@ import { useExportVerification, type ExportVerifierStatus } from './useExportVer
 export type ExportVerifierState = ExportVerifierStatus;
 
 export interface ExportVerifierProps extends HTMLAttributes<HTMLDivElement> {
-  /** A receipt (a saved checkpoint) the file must be consistent with. @default undefined (none) */
-  checkpoint?: Checkpoint;
+  /** A receipt (a saved checkpoint, e.g. useStoredCheckpoint's) the file must be consistent with; null for none. @default undefined (none) */
+  checkpoint?: Checkpoint | null;
   /** Texts to replace, any of them (translations, the host's wording). @default the English texts */
   messages?: Partial<ExportVerifierMessages>;
   /** Called with the report of each check that finishes. @default undefined */
