@@ -3,6 +3,8 @@ import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { emulatorUrl, renderWithViewer, viewerFor } from '../../test/emulatorFixture.js';
+import { AuditLogTable as AuditTable } from '../table/AuditLogTable.js';
+import { loaded } from '../table/tableTestQueries.js';
 import { EventDetailDrawer } from './EventDetailDrawer.js';
 
 const TENANT = 'org_changes';
@@ -87,5 +89,17 @@ describe('the drawer shows what an update changed', () => {
     await screen.findByRole('table', { name: '3 fields changed' });
     const results = await axe.run(baseElement);
     expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe('the table says how much an update changed', () => {
+  it('shows "N fields changed" under the action, and nothing for look-alikes', async () => {
+    renderWithViewer(<AuditTable />, viewerFor(TENANT));
+    const rows = await loaded();
+    const byId = (event: AuditEvent) =>
+      rows.find((r) => r.getAttribute('data-event-id') === event.id)!;
+    expect(byId(pairs)).toHaveTextContent('document.updated3 fields changed');
+    expect(byId(snapshots)).toHaveTextContent('document.updated2 fields changed');
+    expect(byId(lookalike).textContent).not.toMatch(/changed/);
   });
 });

@@ -1,4 +1,4 @@
-import type { AuditEvent, IntegrityCheck } from '@getimmutable/client';
+import { readChanges, type AuditEvent, type IntegrityCheck } from '@getimmutable/client';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -116,11 +116,22 @@ const actorColumn = auditColumnHelper.accessor((e) => e.actor_name ?? e.actor_id
 const actionColumn = auditColumnHelper.accessor('action', {
   id: 'action',
   header: ({ table }) => meta(table).messages.columnAction,
-  cell: ({ row }) => (
-    <bdi className="imv-table__action" data-slot="table-action">
-      {containBidi(row.original.action)}
-    </bdi>
-  ),
+  cell: ({ row, table }) => {
+    // An update that records what it changed says how much, here; the drawer shows the diff.
+    const changed = readChanges(row.original.metadata)?.length ?? 0;
+    return (
+      <>
+        <bdi className="imv-table__action" data-slot="table-action">
+          {containBidi(row.original.action)}
+        </bdi>
+        {changed > 0 ? (
+          <span className="imv-table__secondary" data-slot="table-changes">
+            {meta(table).messages.changesCount(changed)}
+          </span>
+        ) : null}
+      </>
+    );
+  },
   meta: { label: (m) => m.columnAction },
 });
 
