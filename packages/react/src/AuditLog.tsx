@@ -8,6 +8,7 @@ import {
   useMemo,
   useState,
   type ComponentPropsWithoutRef,
+  type ReactNode,
 } from 'react';
 import type { AuditFilters } from './auditFilters.js';
 import { cx } from './cx.js';
@@ -68,6 +69,8 @@ export interface AuditLogProps
   showVerify?: boolean;
   /** Show the export button for the current filters. @default true */
   showExport?: boolean;
+  /** More parts for the toolbar, after Export (e.g. a check of the files it downloads). @default none */
+  toolbarExtra?: ReactNode;
   /** Show saved views (name, apply, share the current filters, columns and mode). @default true */
   showSavedViews?: boolean;
   /** Single-key shortcuts (`/`, `j`/`k`, `[`/`]`, `?`) while focus is in the log; false turns them off. @default true */
@@ -105,6 +108,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     showVerify = true,
     showExport = true,
     showSavedViews = true,
+    toolbarExtra,
     keyboardShortcuts = true,
     defaultMode = 'pages',
     onModeChange,
@@ -209,7 +213,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           onFiltersChange={setFilters}
           fields={filterFields}
         />
-        {(showVerify || showExport || showSavedViews) && (
+        {(showVerify || showExport || showSavedViews || toolbarExtra) && (
           <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
             {showSavedViews && (
               <SavedViews
@@ -225,6 +229,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
               <VerifyBadge from={filters.from} to={filters.to} onBreakSelect={setSelectedId} />
             )}
             {showExport && <ExportButton filters={filters} />}
+            {toolbarExtra}
           </div>
         )}
         <AuditLogTable

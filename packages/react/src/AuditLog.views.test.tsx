@@ -95,3 +95,19 @@ describe('<AuditLog /> with saved views and shortcuts', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('<AuditLog toolbarExtra />', () => {
+  it('puts the host’s parts in the toolbar, after Export', async () => {
+    renderWithViewer(
+      <AuditLog showVerify={false} toolbarExtra={<button type="button">Check a file</button>} />,
+      viewerFor('org_acme'),
+    );
+    const extra = screen.getByRole('button', { name: 'Check a file' });
+    const toolbar = extra.closest('[data-slot="audit-log-toolbar"]')!;
+    expect(toolbar).not.toBeNull();
+    expect(toolbar.lastElementChild).toBe(extra);
+    expect(
+      within(toolbar as HTMLElement).getByRole('group', { name: 'Export' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -3,6 +3,7 @@ import {
   ExportVerifier,
   ImmutableViewerProvider,
   useFiltersInUrl,
+  useStoredCheckpoint,
 } from '@getimmutable/react';
 import { PageHeader } from '../PageHeader.js';
 import { useSession, useViewerClient } from '../session.js';
@@ -19,10 +20,28 @@ export function OrganisationLogPage() {
         filtered view is a link you can share.
       </PageHeader>
       <ImmutableViewerProvider client={client} timeZone={timeZone}>
-        <AuditLog className="demo-panel" filters={filters} onFiltersChange={setFilters} />
-        {/* Beside the log's Export: a JSON or NDJSON file it downloads is checked here, locally. */}
-        <ExportVerifier className="demo-panel" />
+        <AuditLog
+          className="demo-panel"
+          filters={filters}
+          onFiltersChange={setFilters}
+          live
+          toolbarExtra={<VerifyDownloadedFile />}
+        />
       </ImmutableViewerProvider>
     </>
+  );
+}
+
+/**
+ * Beside the log's Export: a JSON or NDJSON file it downloaded is checked here, on this device,
+ * and against the checkpoint of the last verify (a history rewritten since shows as inconsistent).
+ */
+function VerifyDownloadedFile() {
+  const checkpoint = useStoredCheckpoint();
+  return (
+    <details className="demo-verify-file">
+      <summary className="imv-button">Verify a file…</summary>
+      <ExportVerifier className="demo-verify-file__panel" checkpoint={checkpoint} />
+    </details>
   );
 }
