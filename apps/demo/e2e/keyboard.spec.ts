@@ -21,7 +21,7 @@ test('the audit log works by keyboard alone: filters, table, drawer and back', a
   await rowsLoaded(page);
 
   // Tab from the top of the page into the filters and search.
-  const search = page.getByRole('searchbox', { name: 'Search', exact: true });
+  const search = page.getByRole('combobox', { name: 'Search', exact: true });
   await tabUntil(page, isFocused(search));
   await page.keyboard.type('Sarah');
   await page.keyboard.press('Enter');
