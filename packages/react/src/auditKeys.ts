@@ -61,6 +61,12 @@ export const auditKeys = {
     [...all(client), 'verify', normalizeRange(range)] as const,
   /** The saved views (of the provider's store, not of a client: a view is the user's). */
   savedViews: () => [ROOT, 'savedViews'] as const,
+  /**
+   * The live tail's watch beyond one list's newest event. Not under `events`: entries there are
+   * pages of events, which the cache is scanned for (an event opened from a loaded list).
+   */
+  live: (client: KeyedClient, filters: AuditFilters | undefined, newestId: string | null) =>
+    [...all(client), 'live', normalizeFilters(filters), newestId] as const,
   /** The checkpoint kept for this client's scope, as the store has it now. */
   storedCheckpoint: (client: KeyedClient) => [...all(client), 'storedCheckpoint'] as const,
   /** The checkpoint comparison made after one complete verify (by its `verified_at`). */

@@ -51,3 +51,16 @@ describe('<AuditLog live />', () => {
     expect(screen.queryByText(/new events?$/)).toBeNull();
   });
 });
+
+describe('<AuditLog live /> and the detail drawer', () => {
+  it('opens an event while watching (the watch is not mistaken for a page of events)', async () => {
+    const user = userEvent.setup();
+    await post('doc_8');
+    renderWithViewer(<AuditLog live={{ intervalMs: 50 }} showVerify={false} />, viewerFor(TENANT));
+    const rows = await loaded();
+    await new Promise((resolve) => setTimeout(resolve, 150)); // a poll or two in the cache
+    await user.click(rows[0]!);
+    const drawer = await screen.findByRole('dialog', { name: 'Event details' });
+    expect(drawer).toHaveTextContent(rows[0]!.getAttribute('data-event-id')!);
+  });
+});

@@ -61,7 +61,7 @@ export function useLiveTail({
       ? newest.created_at
       : normalized.from;
   const query = useQuery({
-    queryKey: [...auditKeys.events(client), 'live', normalized, newest?.id ?? null],
+    queryKey: auditKeys.live(client, normalized, newest?.id ?? null),
     queryFn: async ({ signal }) => {
       try {
         const page = await client.events.list(
