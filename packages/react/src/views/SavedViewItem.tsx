@@ -104,29 +104,26 @@ export function SavedViewItem({
         type="button"
         className="imv-button"
         aria-label={messages.copyViewLink(view.name)}
-        title={messages.copyViewLink(view.name)}
         onClick={onCopyLink}
       >
-        🔗
+        {messages.copyLink}
       </button>
       <button
         ref={renameRef}
         type="button"
         className="imv-button"
         aria-label={messages.renameView(view.name)}
-        title={messages.renameView(view.name)}
         onClick={() => setRenaming(true)}
       >
-        ✎
+        {messages.rename}
       </button>
       <button
         type="button"
         className="imv-button"
         aria-label={messages.deleteView(view.name)}
-        title={messages.deleteView(view.name)}
         onClick={onDelete}
       >
-        ✕
+        {messages.remove}
       </button>
     </li>
   );

@@ -106,6 +106,10 @@ describe('SavedViews', () => {
     await user.click(screen.getByRole('button', { name: /^Views/ }));
     await user.click(await screen.findByRole('button', { name: 'Apply view Invoices' }));
     expect(onApply).toHaveBeenCalledWith(saved('v1', 'Invoices'));
+    // Applied, the panel closes and focus is back on Views.
+    expect(screen.queryByRole('region', { name: 'Saved views' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Views (2)' })).toHaveFocus();
+    await user.keyboard('{Enter}');
 
     await user.click(screen.getByRole('button', { name: 'Rename Logins' }));
     const field = screen.getByRole('textbox', { name: 'New name for Logins' });

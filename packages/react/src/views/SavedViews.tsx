@@ -155,7 +155,9 @@ export const SavedViews = forwardRef<HTMLDivElement, SavedViewsProps>(function S
                   view={view}
                   onApply={() => {
                     onApply(view);
+                    // Applied, the panel gives the view back to the log it was covering.
                     setNotice({ text: messages.viewApplied(view.name) });
+                    close();
                   }}
                   onCopyLink={() => copyLink(view)}
                   onRename={(next) =>
