@@ -100,6 +100,9 @@ describe('the query box of AuditLogFilters', () => {
     expect(screen.getByRole('textbox', { name: 'Resource' })).toHaveValue('shared doc');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Date range' }), '7d');
     expect(box()).toHaveValue('action:auth.* resource:"shared doc" after:-7d');
+    // Enter on it unchanged sends nothing: the window stays the preset's.
+    await user.type(box(), '{Enter}');
+    expect(screen.getByRole('combobox', { name: 'Date range' })).toHaveValue('7d');
   });
 
   it('offers keys by keyboard: arrows move, Tab and Enter accept, Escape closes', async () => {

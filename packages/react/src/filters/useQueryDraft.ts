@@ -33,7 +33,7 @@ export interface QueryDraftControls {
   /** Why the last try to apply was refused (empty when it was not). */
   errors: readonly QueryError[];
   edit(text: string): void;
-  /** Applies the text; a refused term shows an error and nothing is sent. */
+  /** Applies the text typed; a refused term shows an error and nothing is sent. */
   apply(): void;
   /** Applies the query without one of its terms. */
   removeTerm(term: QueryTerm): void;
@@ -87,7 +87,11 @@ export function useQueryDraft({
     terms: current.applied.terms,
     errors: current.errors,
     edit: (text) => update(editQueryDraft(draftRef.current, text)),
-    apply: () => applyText(draftRef.current.text, false),
+    apply: () => {
+      // Nothing typed since: the filters already say it (and a relative date keeps its window,
+      // so the date range still shows "Last 7 days" rather than a custom range a moment later).
+      if (draftRef.current.dirty) applyText(draftRef.current.text, false);
+    },
     removeTerm: (term) => {
       const { applied, dirty } = draftRef.current;
       // A chip of a query applied since (by another path) no longer stands where it did.
