@@ -163,18 +163,6 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
   const [showHelp, setShowHelp] = useState(false);
   useAuditLogShortcuts(root, { enabled: keyboardShortcuts, onShowHelp: () => setShowHelp(true) });
 
-  // From the data layer, not the table's rows: the event from its list's cached copy (else it is
-  // fetched), and its predecessor in the chain wherever a loaded list holds it, to check the link.
-  const { event: selected } = useAuditEvent({ id: selectedId });
-  const previous = useCachedEvent(
-    parent.client,
-    selected
-      ? (e) =>
-          e.tenant_id === selected.tenant_id &&
-          e.integrity.sequence === selected.integrity.sequence - 1
-      : null,
-  );
-
   // The first pointer or focus inside the log starts loading the drawer's code.
   useEffect(() => {
     if (!root) return;
@@ -247,19 +235,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           onEventSelect={(event) => setSelectedId(event.id)}
         />
         {selectedId === null ? null : (
-          // A portalled overlay: its fallback (nothing) takes no room in the layout.
-          <Suspense fallback={null}>
-            <EventDetailDrawer
-              event={selected}
-              eventId={selectedId}
-              previousEvent={previous}
-              open
-              onOpenChange={(open) => {
-                if (!open) setSelectedId(null);
-              }}
-              container={root}
-            />
-          </Suspense>
+          <SelectedEvent id={selectedId} onClose={() => setSelectedId(null)} container={root} />
         )}
         {showHelp ? (
           <Suspense fallback={null}>
@@ -270,3 +246,45 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     </ViewerContext.Provider>
   );
 });
+
+/**
+ * The selected event in the drawer, mounted only while one is selected (no query observer or
+ * cache subscription before). From the data layer, not the table's rows: the event from its
+ * list's cached copy (else it is fetched), and its predecessor in the chain wherever a loaded
+ * list holds it, to check the link.
+ */
+function SelectedEvent({
+  id,
+  onClose,
+  container,
+}: {
+  id: string;
+  onClose(): void;
+  container: HTMLElement | null;
+}) {
+  const { client } = useViewerConfig('AuditLog');
+  const { event: selected } = useAuditEvent({ id });
+  const previous = useCachedEvent(
+    client,
+    selected
+      ? (e) =>
+          e.tenant_id === selected.tenant_id &&
+          e.integrity.sequence === selected.integrity.sequence - 1
+      : null,
+  );
+  return (
+    // A portalled overlay: its fallback (nothing) takes no room in the layout.
+    <Suspense fallback={null}>
+      <EventDetailDrawer
+        event={selected}
+        eventId={id}
+        previousEvent={previous}
+        open
+        onOpenChange={(open) => {
+          if (!open) onClose();
+        }}
+        container={container}
+      />
+    </Suspense>
+  );
+}
