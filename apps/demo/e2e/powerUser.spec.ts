@@ -41,6 +41,7 @@ test('a power user’s session by keyboard: a query, a saved view, a live event,
 
   // Save it as a view.
   await pressByKeyboard(page, /^Views/);
+  await expect(page.getByRole('region', { name: 'Saved views' })).toBeVisible(); // loads on open
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Name of this view')).toBeFocused();
   await page.keyboard.type('Documents only');

@@ -62,7 +62,7 @@ describe('<AuditLog /> with saved views and shortcuts', () => {
     );
     await loaded();
     await user.click(screen.getByRole('button', { name: 'Views' }));
-    await user.type(screen.getByLabelText('Name of this view'), 'Documents{Enter}');
+    await user.type(await screen.findByLabelText('Name of this view'), 'Documents{Enter}');
     await screen.findByRole('button', { name: 'Apply view Documents' });
     expect(store.views).toEqual([
       expect.objectContaining({

@@ -43,7 +43,7 @@ type Story = StoryObj<typeof meta>;
 const openPanel = async (canvasElement: HTMLElement) => {
   const canvas = within(canvasElement);
   await userEvent.click(canvas.getByRole('button', { name: /^Views/ }));
-  return within(canvas.getByRole('region', { name: 'Saved views' }));
+  return within(await canvas.findByRole('region', { name: 'Saved views' }));
 };
 
 /** Two saved views; applying one hands it to the host. */

@@ -119,7 +119,7 @@ export const HistoryChanged: Story = {
       await canvas.findByText(/^History changed since you verified it on /),
     ).toBeVisible();
     const before = server('rewritten').checkpointBefore!;
-    await expect(canvas.getByText(before.event!.event_hash)).toBeVisible();
+    await expect(await canvas.findByText(before.event!.event_hash)).toBeVisible();
     await expect(canvasElement.querySelector('[data-slot="verify-badge"]')).toHaveAttribute(
       'data-state',
       'changed',
@@ -150,7 +150,7 @@ export const HistoryUnchanged: Story = {
   },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/^unchanged since /)).toBeVisible();
-    await userEvent.click(canvas.getByText('Receipt'));
+    await userEvent.click(await canvas.findByText('Receipt'));
     await expect(canvas.getByRole('button', { name: 'Download receipt' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Check a receipt' })).toBeVisible();
   },

@@ -64,6 +64,7 @@ describe('VerifyBadge with checkpoints', () => {
     expect(container.querySelector('[data-slot="verify-badge-status"]')).toHaveTextContent(
       /^History changed since you verified it on /,
     );
+    await waitFor(() => expect(container.querySelector('dl')).not.toBeNull()); // loaded on demand
     const facts = container.querySelector('dl')!;
     expect(facts).toHaveTextContent(`${seen.event!.id} (#${seen.event!.sequence})`);
     expect(within(facts).getByText(seen.event!.event_hash)).toBeInTheDocument();
@@ -149,7 +150,7 @@ describe('VerifyBadge with checkpoints', () => {
     });
     await waitFor(() => expect(store.saved).toHaveLength(1));
     const user = userEvent.setup();
-    await user.click(screen.getByText('Receipt'));
+    await user.click(await screen.findByText('Receipt'));
     await user.click(screen.getByRole('button', { name: 'Download receipt' }));
     const receipt = parseCheckpoint(JSON.parse(await saved[0]!.text()));
     expect(receipt).toEqual(store.saved[0]);
@@ -194,7 +195,9 @@ describe('VerifyBadge with checkpoints', () => {
       checkpointStore: store,
     });
     await waitFor(() => expect(badgeState(container)).toBe('changed'));
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Accept current history…' }));
+    await userEvent
+      .setup()
+      .click(await screen.findByRole('button', { name: 'Accept current history…' }));
     const results = await axe.run(container);
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });

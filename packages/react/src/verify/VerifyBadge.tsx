@@ -1,13 +1,11 @@
 import type { VerifyBreak } from '@getimmutable/client';
-import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { Suspense, forwardRef, lazy, useId, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useVerify } from '../useVerify.js';
 import { usePresentation } from '../viewerContext.js';
 import { formatNumber } from '../formatNumber.js';
 import { formatAbsolute } from '../formatTime.js';
-import { HistoryChangedNotice } from '../checkpoint/HistoryChangedNotice.js';
-import { ReceiptActions } from '../checkpoint/ReceiptActions.js';
 import { useCheckpoint } from '../checkpoint/useCheckpoint.js';
 
 /** `changed`: the chain verifies, but not as the history verified before (see checkpoints). */
@@ -23,6 +21,16 @@ export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
   /** Called with the first broken event's id when the user opens it; without it the break is shown as text. @default undefined */
   onBreakSelect?: (eventId: string) => void;
 }
+
+// Shown only after a verify, and most of it only when history changed: loaded on demand.
+const HistoryChangedNotice = lazy(() =>
+  import('../checkpoint/HistoryChangedNotice.js').then((m) => ({
+    default: m.HistoryChangedNotice,
+  })),
+);
+const ReceiptActions = lazy(() =>
+  import('../checkpoint/ReceiptActions.js').then((m) => ({ default: m.ReceiptActions })),
+);
 
 const ICONS: Record<VerifyBadgeState, string> = {
   verifying: '⟳',
@@ -159,17 +167,22 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
       >
         {state === 'error' ? messages.retry : messages.reverify}
       </button>
-      {checkpoint.checkpoint && (state === 'verified' || state === 'changed') ? (
-        <ReceiptActions checkpoint={checkpoint.checkpoint} checkReceipt={checkpoint.checkReceipt} />
-      ) : null}
-      {checkpoint.status === 'changed' && state === 'changed' ? (
-        <HistoryChangedNotice
-          change={checkpoint.change}
-          onAccept={checkpoint.accept}
-          isAccepting={checkpoint.isAccepting}
-          onEventSelect={onBreakSelect}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {checkpoint.checkpoint && (state === 'verified' || state === 'changed') ? (
+          <ReceiptActions
+            checkpoint={checkpoint.checkpoint}
+            checkReceipt={checkpoint.checkReceipt}
+          />
+        ) : null}
+        {checkpoint.status === 'changed' && state === 'changed' ? (
+          <HistoryChangedNotice
+            change={checkpoint.change}
+            onAccept={checkpoint.accept}
+            isAccepting={checkpoint.isAccepting}
+            onEventSelect={onBreakSelect}
+          />
+        ) : null}
+      </Suspense>
     </div>
   );
 });

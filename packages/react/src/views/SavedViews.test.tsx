@@ -56,7 +56,7 @@ describe('SavedViews', () => {
     const { store, views } = memoryStore();
     const { user } = renderViews(store);
     await user.click(screen.getByRole('button', { name: 'Views' }));
-    const panel = screen.getByRole('region', { name: 'Saved views' });
+    const panel = await screen.findByRole('region', { name: 'Saved views' });
     expect(await within(panel).findByText(/No saved views yet/)).toBeInTheDocument();
     await user.type(within(panel).getByLabelText('Name of this view'), '  Acme deletions {Enter}');
     expect(
@@ -78,7 +78,7 @@ describe('SavedViews', () => {
     const { store } = memoryStore([saved('v1', 'Invoices')]);
     const { user } = renderViews(store);
     await user.click(screen.getByRole('button', { name: /^Views/ }));
-    const input = screen.getByLabelText('Name of this view');
+    const input = await screen.findByLabelText('Name of this view');
     await user.click(screen.getByRole('button', { name: 'Save current view' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Name: give the view a name.');
     expect(input).toHaveAttribute('aria-invalid', 'true');
@@ -95,7 +95,7 @@ describe('SavedViews', () => {
     vi.mocked(store.save).mockRejectedValueOnce(new Error('The quota has been exceeded.'));
     const { user } = renderViews(store);
     await user.click(screen.getByRole('button', { name: 'Views' }));
-    await user.type(screen.getByLabelText('Name of this view'), 'Mine{Enter}');
+    await user.type(await screen.findByLabelText('Name of this view'), 'Mine{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('The quota has been exceeded.');
     expect(screen.getByLabelText('Name of this view')).toHaveValue('Mine');
   });
@@ -158,7 +158,7 @@ describe('SavedViews', () => {
       viewerFor('org_acme'),
     );
     await user.click(screen.getByRole('button', { name: 'Views' }));
-    await user.type(screen.getByLabelText('Name of this view'), 'Kept{Enter}');
+    await user.type(await screen.findByLabelText('Name of this view'), 'Kept{Enter}');
     await screen.findByRole('button', { name: 'Apply view Kept' });
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Saved views' })).toBeNull();
