@@ -7,6 +7,7 @@ import { eventFromHashed, eventFromRow, inScope, parseBody } from './eventRows.j
 import { filtersSql, searchMatch, type EventFilters } from './eventFilters.js';
 import { checkedColumnsSql, faithfulEvent, type StoredRow } from './faithfulRows.js';
 import { globToSqlite } from './glob.js';
+import { groupCommits } from './groupCommits.js';
 import { statement, type Database, type Statement } from './store/Database.js';
 import type { AuditEvent, EventFields, Pagination, Scope } from './types.js';
 
@@ -69,18 +70,19 @@ export class EventStore {
   readonly #sha256Hex: Sha256Hex;
   readonly #alerts: AlertRules;
   readonly #ingestTx;
+  readonly #ingestGrouped: (payloads: EventFields[]) => Promise<IngestResult[]>;
 
   constructor(db: Database, options: EventStoreOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? Date.now;
     this.#sha256Hex = options.sha256Hex ?? sha256HexJs;
     this.#alerts = new AlertRules(db, options.alerts);
-    this.#ingestTx = db.transaction(
-      (payloads: EventFields[], createdAt?: (i: number) => number) => {
-        const tx: TxState = { heads: new Map(), lastMs: undefined };
-        return payloads.map((p, i) => this.#writeOne(p, createdAt?.(i), tx));
-      },
-    );
+    const write = (payloads: EventFields[], createdAt?: (i: number) => number) => {
+      const tx: TxState = { heads: new Map(), lastMs: undefined };
+      return payloads.map((p, i) => this.#writeOne(p, createdAt?.(i), tx));
+    };
+    this.#ingestTx = db.transaction(write);
+    this.#ingestGrouped = groupCommits(db, write, (payloads) => this.ingest(payloads));
   }
 
   #sql(name: keyof typeof SQL): Statement {
@@ -93,6 +95,15 @@ export class EventStore {
    */
   ingest(payloads: EventFields[], createdAt?: (i: number) => number): IngestResult[] {
     return this.#ingestTx.immediate(payloads, createdAt);
+  }
+
+  /**
+   * The same for a request: written with the other requests that arrive in the same turn of
+   * the event loop, in one commit (groupCommits), each still all-or-nothing. Resolves once
+   * committed.
+   */
+  ingestGrouped(payloads: EventFields[]): Promise<IngestResult[]> {
+    return this.#ingestGrouped(payloads);
   }
 
   #writeOne(p: EventFields, at: number | undefined, tx: TxState): IngestResult {

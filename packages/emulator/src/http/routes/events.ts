@@ -9,14 +9,14 @@ import { apiKeyOnly, isObject, jsonBody, pageLimit } from '../middleware.js';
 /** Ingest (one event or a batch) and the reads: a filtered page, one event by id. */
 export function eventRoutes({ events }: AppParts): Hono<Env> {
   return new Hono<Env>()
-    .post('/events', apiKeyOnly, jsonBody, (c) => {
+    .post('/events', apiKeyOnly, jsonBody, async (c) => {
       const errors: FieldErrors = {};
       const payload = validatePayload(c.get('body'), errors);
       if (Object.keys(errors).length > 0) throw validationError(errors);
-      const [result] = events.ingest([payload]);
+      const [result] = await events.ingestGrouped([payload]);
       return c.json({ data: result!.event }, result!.replay ? 200 : 201);
     })
-    .post('/events/batch', apiKeyOnly, jsonBody, (c) => {
+    .post('/events/batch', apiKeyOnly, jsonBody, async (c) => {
       const body = c.get('body');
       const errors: FieldErrors = {};
       const list = isObject(body) ? body.events : undefined;
@@ -29,7 +29,7 @@ export function eventRoutes({ events }: AppParts): Hono<Env> {
         validatePayload(raw, errors, `events.${i}.`),
       );
       if (Object.keys(errors).length > 0) throw validationError(errors);
-      const results = events.ingest(payloads);
+      const results = await events.ingestGrouped(payloads);
       const wrote = results.some((r) => !r.replay);
       return c.json({ data: results.map((r) => r.event) }, wrote ? 201 : 200);
     })
