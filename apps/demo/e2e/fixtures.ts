@@ -62,7 +62,14 @@ export async function rowsLoaded(page: Page): Promise<Locator> {
 
 /** The text of one column for every row on the page. */
 export const columnTexts = (page: Page, column: string) =>
-  eventRows(page).locator(`td[data-column-id="${column}"]`).allInnerTexts();
+  eventRows(page)
+    // The action cell also says how many fields an update changed: read the action itself.
+    .locator(
+      column === 'action'
+        ? 'td[data-column-id="action"] [data-slot="table-action"]'
+        : `td[data-column-id="${column}"]`,
+    )
+    .allInnerTexts();
 
 export async function signInAs(page: Page, name: string) {
   await page.getByLabel('Signed in as').selectOption({ label: name });
