@@ -55,6 +55,18 @@ export const Default: Story = {
   },
 };
 
+/** j/k move between rows, ? lists the shortcuts; none fire while typing in a field. */
+export const KeyboardShortcuts: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+    await userEvent.keyboard('jj');
+    await expect(canvasElement.ownerDocument.activeElement).toBe(eventRows(canvasElement)[1]);
+    await userEvent.keyboard('?');
+    const help = await canvas.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(within(help).getByText('Next event')).toBeVisible();
+  },
+};
+
 export const Loading: Story = {
   beforeEach({ msw }) {
     msw.use(...loadingHandlers());
