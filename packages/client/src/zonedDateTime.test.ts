@@ -16,6 +16,13 @@ describe('wall-clock inputs in the viewer time zone', () => {
     expect(wallTimeToIso('2026-03-08T14:30:15', 'UTC', 'end')).toBe('2026-03-08T14:30:15.999Z');
   });
 
+  it('ends a bare date of a DST switch when that day ends: 23 or 25 hours, not 24', () => {
+    // Berlin springs forward on 29 March 2026 (a 23-hour day) and falls back on 25 October.
+    expect(wallTimeToIso('2026-03-29', 'Europe/Berlin', 'end')).toBe('2026-03-29T21:59:59.999Z');
+    expect(wallTimeToIso('2026-10-25', 'Europe/Berlin', 'end')).toBe('2026-10-25T22:59:59.999Z');
+    expect(wallTimeToIso('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
+  });
+
   it('rejects values that are not real dates', () => {
     expect(wallTimeToIso('2026-02-30T10:00', 'UTC')).toBeNull();
     expect(wallTimeToIso('2026-03-08T24:10', 'UTC')).toBeNull();

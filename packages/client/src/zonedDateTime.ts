@@ -76,10 +76,15 @@ export function wallTimeToIso(
     return null;
   }
   const span = h === undefined ? 86_400_000 : s === undefined ? 60_000 : 1000;
-  const first = wall - offsetAt(wall, timeZone);
-  // Around a DST switch the offset at the guess can differ from the offset at the answer.
-  const instant = wall - offsetAt(first, timeZone);
-  return new Date(edge === 'end' ? instant + span - 1 : instant).toISOString();
+  const toInstant = (at: number) => {
+    const first = at - offsetAt(at, timeZone);
+    // Around a DST switch the offset at the guess can differ from the offset at the answer.
+    return at - offsetAt(first, timeZone);
+  };
+  // The end is the millisecond before the next day (or minute) starts: a day of a DST switch
+  // lasts 23 or 25 hours, not the 24 that the start plus a span would give.
+  const instant = edge === 'end' ? toInstant(wall + span) - 1 : toInstant(wall);
+  return new Date(instant).toISOString();
 }
 
 /** The wall-clock value (`yyyy-MM-ddTHH:mm`) of an ISO instant in `timeZone`; '' when unparseable. */
