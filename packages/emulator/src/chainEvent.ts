@@ -1,5 +1,5 @@
 import { canonicalize } from '@getimmutable/contract';
-import { randomUuid } from './crypto/encoding.js';
+import { timeOrderedUuid } from './crypto/encoding.js';
 import type { Sha256Hex } from './crypto/sha256.js';
 import { formatTimestamp } from './timeBounds.js';
 import type { EventFields, HashedEvent } from './types.js';
@@ -11,8 +11,8 @@ export interface ChainHead {
 }
 
 /**
- * How an event joins its chain: a new id, its time, the link to the chain's head (none for the
- * first) and the next sequence; then the JCS text that is stored and hashed, and its SHA-256.
+ * How an event joins its chain: a new id (time-ordered: see timeOrderedUuid), its time, the
+ * link to the chain's head (none for the first) and the next sequence; then the JCS text that is stored and hashed, and its SHA-256.
  * The one definition for ingest (EventStore) and for anything that builds real chains without
  * the database (the benchmarks). `sha256Hex` is Node's native one or the JavaScript one.
  */
@@ -23,7 +23,7 @@ export function chainEvent(
   sha256Hex: Sha256Hex,
 ): { hashed: HashedEvent; body: string; eventHash: string } {
   const hashed: HashedEvent = {
-    id: randomUuid(),
+    id: timeOrderedUuid(ms),
     ...fields,
     created_at: formatTimestamp(ms),
     previous_event_hash: head?.event_hash ?? null,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromBase64Url,
   randomUuid,
+  timeOrderedUuid,
   timingSafeEqual,
   toBase64Url,
   toHex,
@@ -103,5 +104,18 @@ describe('encodings', () => {
     const uuid = randomUuid();
     expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(randomUuid()).not.toBe(uuid);
+  });
+
+  it('makes version 7 UUIDs that sort by their milliseconds', () => {
+    const ms = Date.parse('2026-03-04T09:00:00.000Z');
+    const ids = [ms, ms, ms + 1, ms + 1000, 2 ** 47].map((t) => timeOrderedUuid(t));
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    // RFC 9562: the first 48 bits are the Unix time in milliseconds, big-endian.
+    expect(parseInt(ids[0]!.replace(/-/g, '').slice(0, 12), 16)).toBe(ms);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(2)).toEqual([...ids.slice(2)].sort());
+    expect(ids[1]! < ids[2]!).toBe(true);
   });
 });

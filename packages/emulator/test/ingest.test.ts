@@ -53,7 +53,9 @@ describe('POST /events', () => {
     expect(e.targets).toEqual([{ type: 'folder', id: 'f1', name: null, metadata: null }]);
     expect(e.metadata).toEqual({ size: 1024 });
     expect(e.created_at).toBe('2026-03-04T09:00:00.000Z');
-    expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
+    // A version 7 UUID whose first 48 bits are created_at's milliseconds.
+    expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseInt(e.id.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.parse(e.created_at));
     expect(e.integrity).toMatchObject({ previous_event_hash: null, sequence: 1 });
     expect(e.integrity.event_hash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -88,3 +88,31 @@ export function randomUuid(): string {
   const h = toHex(b);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** Random bytes drawn 4 KiB at a time: one getRandomValues call per ~400 ids, not one each. */
+let pool = new Uint8Array(0);
+let pooled = 0;
+
+/**
+ * A time-ordered (version 7, RFC 9562) UUID: 48 bits of Unix milliseconds, then 74 random bits.
+ * Event ids are made with the event's own `created_at`, which never decreases in write order,
+ * so each new id lands at the end of the unique index on `id` instead of at a random leaf: at a
+ * million events a random id dirtied a page of that index per event, read back from disk.
+ */
+export function timeOrderedUuid(ms: number): string {
+  if (pooled + 10 > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(4096));
+    pooled = 0;
+  }
+  const time = Math.max(0, Math.min(Math.floor(ms), 2 ** 48 - 1))
+    .toString(16)
+    .padStart(12, '0');
+  const r = pool.subarray(pooled, (pooled += 10));
+  const hex = (i: number) => HEX[r[i]!]!;
+  const version = HEX[0x70 | (r[0]! & 0x0f)]!;
+  const variant = HEX[0x80 | (r[2]! & 0x3f)]!;
+  return (
+    `${time.slice(0, 8)}-${time.slice(8)}-${version}${hex(1)}-${variant}${hex(3)}-` +
+    `${hex(4)}${hex(5)}${hex(6)}${hex(7)}${hex(8)}${hex(9)}`
+  );
+}
