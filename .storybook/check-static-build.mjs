@@ -161,6 +161,11 @@ try {
       .getByRole('button', { name: /^First: hash mismatch at #\d+$/ })
       .textContent();
     check(Boolean(first), `broken: the break is a hash mismatch ("${first?.trim()}")`);
+    // Rows are checked after they paint: wait until no row's mark is pending.
+    await page
+      .locator('[data-slot="table-hash"][data-state="pending"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 });
     const bad = await page.locator('[data-slot="table-hash"][data-state="bad"]').count();
     check(bad === 1, `broken: exactly one row's hash does not match its content (${bad})`);
     await finish('broken-chain', opened);

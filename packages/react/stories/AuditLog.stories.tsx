@@ -124,8 +124,9 @@ export const BrokenChain: Story = {
     const tampered = server('broken').tamperedEventId!;
     await waitFor(() => expect(eventRows(canvasElement).length).toBe(25));
     const row = canvasElement.querySelector<HTMLElement>(`tr[data-event-id="${tampered}"]`)!;
+    // Integrity is checked after the rows paint: wait for the mark.
     await expect(
-      within(row).getByRole('img', { name: 'Hash does not match content' }),
+      await within(row).findByRole('img', { name: 'Hash does not match content' }),
     ).toHaveTextContent('✗');
 
     await step('Open the first break from the badge', async () => {

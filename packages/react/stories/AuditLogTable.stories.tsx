@@ -34,7 +34,10 @@ export const Default: Story = {
   play: async ({ canvas, canvasElement, args, step }) => {
     await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
     const rows = eventRows(canvasElement);
-    await expect(within(rows[0]!).getByRole('img', { name: 'Hash matches content' })).toBeVisible();
+    // Integrity is checked after the rows paint: the mark reads "Verifying…" until then.
+    await expect(
+      await within(rows[0]!).findByRole('img', { name: 'Hash matches content' }),
+    ).toBeVisible();
 
     await step('Arrow down, then Enter', async () => {
       rows[0]!.focus();
@@ -110,6 +113,12 @@ export const BrokenChain: Story = {
   beforeEach: withServer('broken'),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
+    // Integrity is checked after the rows paint: wait until no mark is pending.
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-slot="table-hash"][data-state="pending"]')).toBe(
+        null,
+      ),
+    );
     const bad = canvasElement.querySelectorAll('[data-slot="table-hash"][data-state="bad"]');
     await expect(bad).toHaveLength(1);
     await expect(bad[0]!.closest('tr')).toHaveAttribute(
