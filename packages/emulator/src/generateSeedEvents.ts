@@ -196,6 +196,16 @@ function seedActors(seed = 42): Actor[] {
 }
 
 export function generateSeedEvents(count: number, options: SeedOptions = {}): SeedEvent[] {
+  return [...seedEventStream(count, options)];
+}
+
+/**
+ * The same events, made one at a time as they are read: a seed of a million events then holds
+ * one batch at a time instead of all of them (each batch is garbage as soon as it is written,
+ * collected young; a whole array of them outlived the young generation and piled up in the old
+ * one between major collections).
+ */
+export function* seedEventStream(count: number, options: SeedOptions = {}): Generator<SeedEvent> {
   const rand = prng(options.seed ?? 42);
   const endMs = options.endMs ?? Date.now();
   const spanMs = options.spanMs ?? 90 * 86_400_000;
@@ -205,7 +215,8 @@ export function generateSeedEvents(count: number, options: SeedOptions = {}): Se
     Math.floor(endMs - spanMs + ((i + rand()) / Math.max(count, 1)) * spanMs),
   ).sort((a, b) => a - b);
   const sessions = new Map<string, { id: string; until: number }>();
-  return times.map((at, i) => {
+  for (let i = 0; i < count; i++) {
+    const at = times[i]!;
     const actor = pick(rand, actors);
     const colleagues = actors.filter((a) => a.tenant === actor.tenant && a.id !== actor.id);
     let spec = pickAction(rand);
@@ -238,6 +249,6 @@ export function generateSeedEvents(count: number, options: SeedOptions = {}): Se
       metadata: {},
       ...spec.build(rand, actor, colleagues.length > 0 ? colleagues : [actor]),
     };
-    return { payload, at };
-  });
+    yield { payload, at };
+  }
 }
