@@ -49,7 +49,9 @@ export class AlertRules {
 
   evaluate(event: AuditEvent, nowMs: number): void {
     const chain = event.tenant_id ?? '';
-    const who = event.actor_name ? `${event.actor_name} (${event.actor_id})` : event.actor_id;
+    // A function: most events raise nothing, and need no name built.
+    const who = () =>
+      event.actor_name ? `${event.actor_name} (${event.actor_id})` : event.actor_id;
 
     const country = event.context?.country;
     if (country) {
@@ -61,7 +63,7 @@ export class AlertRules {
         if (countries) {
           this.#raise(
             'new_country',
-            `${who} acted from ${country} for the first time (seen before: ${countries}).`,
+            `${who()} acted from ${country} for the first time (seen before: ${countries}).`,
             event,
           );
         }
@@ -79,7 +81,7 @@ export class AlertRules {
       volume.alertedAt = nowMs;
       this.#raise(
         'high_volume',
-        `${who} wrote more than ${this.#threshold} events within ${Math.round(this.#windowMs / 1000)} s.`,
+        `${who()} wrote more than ${this.#threshold} events within ${Math.round(this.#windowMs / 1000)} s.`,
         event,
       );
     }
@@ -87,7 +89,7 @@ export class AlertRules {
     if (this.#sensitive.some((re) => re.test(event.action))) {
       this.#raise(
         'sensitive_action',
-        `${who} performed the sensitive action ${event.action}.`,
+        `${who()} performed the sensitive action ${event.action}.`,
         event,
       );
     }

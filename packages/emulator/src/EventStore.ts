@@ -122,7 +122,7 @@ export class EventStore {
       tx.lastMs = last ? Date.parse(last.created_at) : -Infinity;
     }
     const ms = Math.max(at ?? this.#now(), tx.lastMs);
-    const { hashed, body, eventHash } = chainEvent(p, head, ms, this.#sha256Hex);
+    const { hashed, body, eventHash, stored } = chainEvent(p, head, ms, this.#sha256Hex);
     const { lastInsertRowid } = this.#sql('insert').run(
       body,
       eventHash,
@@ -133,7 +133,7 @@ export class EventStore {
     tx.heads.set(chain, { sequence: hashed.sequence, event_hash: eventHash });
     // What the row now stores: created_at keeps whole milliseconds (Date truncates the same way).
     tx.lastMs = Date.parse(hashed.created_at);
-    const event = eventFromRow(body, eventHash);
+    const event = stored ? eventFromHashed(stored, eventHash) : eventFromRow(body, eventHash);
     this.#alerts.evaluate(event, ms);
     return { event, replay: false };
   }

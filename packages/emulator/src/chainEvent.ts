@@ -1,4 +1,4 @@
-import { canonicalize } from '@getimmutable/contract';
+import { canonicalEvent } from './canonicalEvent.js';
 import { timeOrderedUuid } from './crypto/encoding.js';
 import type { Sha256Hex } from './crypto/sha256.js';
 import { formatTimestamp } from './timeBounds.js';
@@ -15,13 +15,14 @@ export interface ChainHead {
  * link to the chain's head (none for the first) and the next sequence; then the JCS text that is stored and hashed, and its SHA-256.
  * The one definition for ingest (EventStore) and for anything that builds real chains without
  * the database (the benchmarks). `sha256Hex` is Node's native one or the JavaScript one.
+ * `stored` is what parsing `body` back would give, when canonicalEvent had it at hand.
  */
 export function chainEvent(
   fields: EventFields,
   head: ChainHead | undefined,
   ms: number,
   sha256Hex: Sha256Hex,
-): { hashed: HashedEvent; body: string; eventHash: string } {
+): { hashed: HashedEvent; body: string; eventHash: string; stored: HashedEvent | undefined } {
   const hashed: HashedEvent = {
     id: timeOrderedUuid(ms),
     ...fields,
@@ -29,6 +30,6 @@ export function chainEvent(
     previous_event_hash: head?.event_hash ?? null,
     sequence: (head?.sequence ?? 0) + 1,
   };
-  const body = canonicalize(hashed);
-  return { hashed, body, eventHash: sha256Hex(body) };
+  const { text: body, parsed: stored } = canonicalEvent(hashed);
+  return { hashed, body, eventHash: sha256Hex(body), stored };
 }

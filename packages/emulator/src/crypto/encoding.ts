@@ -92,27 +92,35 @@ export function randomUuid(): string {
 /** Random bytes drawn 4 KiB at a time: one getRandomValues call per ~400 ids, not one each. */
 let pool = new Uint8Array(0);
 let pooled = 0;
+const uuidBytes = new Uint8Array(16);
+const uuidChars: number[] = new Array<number>(36).fill(0x2d); // '-' where nothing overwrites it
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /**
  * A time-ordered (version 7, RFC 9562) UUID: 48 bits of Unix milliseconds, then 74 random bits.
  * Event ids are made with the event's own `created_at`, which never decreases in write order,
  * so each new id lands at the end of the unique index on `id` instead of at a random leaf: at a
  * million events a random id dirtied a page of that index per event, read back from disk.
+ * Written into one array of character codes: one string per id, not a concatenation of a dozen.
  */
 export function timeOrderedUuid(ms: number): string {
   if (pooled + 10 > pool.length) {
     pool = crypto.getRandomValues(new Uint8Array(4096));
     pooled = 0;
   }
-  const time = Math.max(0, Math.min(Math.floor(ms), 2 ** 48 - 1))
-    .toString(16)
-    .padStart(12, '0');
-  const r = pool.subarray(pooled, (pooled += 10));
-  const hex = (i: number) => HEX[r[i]!]!;
-  const version = HEX[0x70 | (r[0]! & 0x0f)]!;
-  const variant = HEX[0x80 | (r[2]! & 0x3f)]!;
-  return (
-    `${time.slice(0, 8)}-${time.slice(8)}-${version}${hex(1)}-${variant}${hex(3)}-` +
-    `${hex(4)}${hex(5)}${hex(6)}${hex(7)}${hex(8)}${hex(9)}`
-  );
+  let time = Math.max(0, Math.min(Math.floor(ms), 2 ** 48 - 1));
+  for (let i = 5; i >= 0; i--) {
+    uuidBytes[i] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  uuidBytes.set(pool.subarray(pooled, (pooled += 10)), 6);
+  uuidBytes[6] = 0x70 | (uuidBytes[6]! & 0x0f);
+  uuidBytes[8] = 0x80 | (uuidBytes[8]! & 0x3f);
+  let at = 0;
+  for (let i = 0; i < 16; i++) {
+    if (at === 8 || at === 13 || at === 18 || at === 23) at++;
+    uuidChars[at++] = HEX_CODES[uuidBytes[i]! >> 4]!;
+    uuidChars[at++] = HEX_CODES[uuidBytes[i]! & 15]!;
+  }
+  return String.fromCharCode(...uuidChars);
 }
