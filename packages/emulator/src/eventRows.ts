@@ -124,18 +124,25 @@ export interface CopyMismatch {
 
 /**
  * The copied columns that differ from the body `h`, given their stored values in COPIED_COLUMNS
- * order (a raw row's tail, or picked from a row object).
+ * order from `offset` on (a raw row's tail, or picked from a row object).
  */
-export function columnMismatches(stored: readonly unknown[], h: HashedEvent): CopyMismatch[] {
-  const out: CopyMismatch[] = [];
-  COPIED_COLUMNS.forEach((column, i) => {
+export function columnMismatches(
+  stored: readonly unknown[],
+  h: HashedEvent,
+  offset = 0,
+): readonly CopyMismatch[] {
+  let out: CopyMismatch[] | undefined;
+  for (let i = 0; i < COPIED_COLUMNS.length; i++) {
+    const column = COPIED_COLUMNS[i]!;
     const expected = column === 'chain' ? (h.tenant_id ?? '') : h[column];
-    if (stored[i] !== expected) {
-      out.push({ copy: `events.${column}`, expected, actual: stored[i] });
-    }
-  });
-  return out;
+    const actual = stored[offset + i];
+    if (actual !== expected) (out ??= []).push({ copy: `events.${column}`, expected, actual });
+  }
+  return out ?? NONE;
 }
+
+/** The shared answer when nothing differs: most rows, so no array is made for them. */
+const NONE: readonly CopyMismatch[] = Object.freeze([]);
 
 /** Whether `scope` may see this event; give it the body, so no copy can widen the scope. */
 export function inScope(
