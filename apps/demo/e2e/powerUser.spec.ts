@@ -91,3 +91,17 @@ test('a power user’s session by keyboard: a query, a saved view, a live event,
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 });
+
+test('a saved view’s link opens the log with its filters, hidden columns and mode', async ({
+  page,
+}) => {
+  await page.goto('/audit-log?imv.action=auth.*&imv.hide=targets,location&imv.mode=infinite');
+  await signInAs(page, USERS.aisha.name);
+  await rowsLoaded(page);
+  await expect
+    .poll(async () => (await columnTexts(page, 'action')).every((a) => a.startsWith('auth.')))
+    .toBe(true);
+  await expect(page.getByRole('columnheader', { name: 'Targets' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: 'Location' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0); // infinite: no pager
+});

@@ -46,6 +46,7 @@ export type { HistoryChange } from './checkpoint/HistoryChange.js';
 export { useStoredCheckpoint } from './checkpoint/useStoredCheckpoint.js';
 export { useSavedViews, type SavedViewsState, type ViewContent } from './views/useSavedViews.js';
 export { SavedViews, type SavedViewsProps } from './views/SavedViews.js';
+export { searchWithView, viewFromSearch } from './views/viewLink.js';
 export { useExport, downloadUrl, type ExportState, type UseExportOptions } from './useExport.js';
 export { useAlerts, type AlertsResult, type UseAlertsOptions } from './useAlerts.js';
 export {

@@ -4,7 +4,9 @@ import {
   ImmutableViewerProvider,
   useFiltersInUrl,
   useStoredCheckpoint,
+  viewFromSearch,
 } from '@getimmutable/react';
+import { useState } from 'react';
 import { PageHeader } from '../PageHeader.js';
 import { useSession, useViewerClient } from '../session.js';
 
@@ -13,6 +15,8 @@ export function OrganisationLogPage() {
   const { user, timeZone } = useSession();
   const client = useViewerClient('organisation');
   const [filters, setFilters] = useFiltersInUrl();
+  // A saved view's link also carries its hidden columns and mode: read once, as a start.
+  const [linked] = useState(() => viewFromSearch(window.location.search));
   return (
     <>
       <PageHeader title="Organisation audit log">
@@ -21,6 +25,7 @@ export function OrganisationLogPage() {
       </PageHeader>
       <ImmutableViewerProvider client={client} timeZone={timeZone}>
         <AuditLog
+          {...linked}
           className="demo-panel"
           filters={filters}
           onFiltersChange={setFilters}

@@ -15,7 +15,7 @@ export interface SavedViewsProps extends Omit<HTMLAttributes<HTMLDivElement>, 'o
   current: ViewContent;
   /** Called with the view the user applies. */
   onApply(view: SavedView): void;
-  /** The link a view is shared as. @default this page's URL with the view's filters (the `useFiltersInUrl` parameters) */
+  /** The link a view is shared as. @default this page's URL with the view in it (`searchWithView`: filters, hidden columns, mode) */
   linkFor?: (view: SavedView) => string;
 }
 

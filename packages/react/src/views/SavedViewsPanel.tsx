@@ -1,6 +1,6 @@
 import type { SavedView } from '@getimmutable/client';
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { searchWithFilters } from '../filters/useFiltersInUrl.js';
+import { searchWithView } from './viewLink.js';
 import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
 import { usePresentation } from '../viewerContext.js';
 import { SavedViewItem } from './SavedViewItem.js';
@@ -25,10 +25,10 @@ export interface SavedViewsPanelProps {
   trigger: RefObject<HTMLButtonElement | null>;
 }
 
-/** This page with the view's filters in its query string, as `useFiltersInUrl` reads them. */
+/** This page with the view in its query string: filters, hidden columns and mode. */
 function pageLinkFor(view: SavedView): string {
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${searchWithFilters(search, view.filters)}`;
+  return `${origin}${pathname}${searchWithView(search, view)}`;
 }
 
 /** The saved views' panel: save the current view, and apply, link, rename or delete the others. */
