@@ -132,6 +132,27 @@ describe('checkpoints against the emulator', () => {
     });
   });
 
+  it('catches a chain emptied since the checkpoint, when the verify walked it from the start', async () => {
+    const { tenant, ids } = await tenantWith(2);
+    const client = viewer(tenant);
+    const store = memoryStore();
+    await reconcileCheckpoint(client, store, await verified(client));
+    for (const id of ids) tamper(running.emulator.db, { kind: 'delete', id });
+    const result = await verified(client);
+    expect(result).toMatchObject({ valid: true, head: null, events_checked: 0 });
+    await expect(reconcileCheckpoint(client, store, result)).rejects.toThrow(/needs a head/);
+    await expect(
+      reconcileCheckpoint(client, store, result, { fromStart: true }),
+    ).resolves.toMatchObject({
+      status: 'changed',
+      change: { reason: 'event_missing', event_id: ids[1] },
+      current: null,
+    });
+    await expect(
+      reconcileCheckpoint(client, memoryStore(), result, { fromStart: true }),
+    ).resolves.toEqual({ status: 'empty' });
+  });
+
   it("anchors an actor-scoped viewer's checkpoint on its own newest event", async () => {
     const { tenant, ids } = await tenantWith(4); // alice wrote 1 and 3, bob 2 and 4
     const client = viewer(tenant, 'alice');

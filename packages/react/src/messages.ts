@@ -199,6 +199,8 @@ export const defaultMessages = {
   acceptHistoryQuestion:
     'Replace your checkpoint with the history as it is now? Do this only if you know why it changed.',
   acceptHistoryConfirm: 'Accept current history',
+  nothingToAccept:
+    'The chain has no events now: there is no history to accept until new ones are verified.',
   acceptHistoryFailed: (message: string) => `Could not keep the new checkpoint: ${message}`,
   checkpointUnavailable: (message: string) =>
     `Not compared with your last verification: ${message}`,

@@ -15,6 +15,8 @@ declare module 'vitest' {
      * rewritten with every later hash recomputed (so the server's verify still says valid).
      */
     rewrittenCheckpoint: unknown;
+    /** In tenant `org_emptied`: the checkpoint a viewer took before every event was deleted. */
+    emptiedCheckpoint: unknown;
   }
 }
 
@@ -46,21 +48,34 @@ export default async function setup(project: TestProject) {
   const victim = broken.data[5]!.id;
   tamper(emulator.db, { kind: 'edit', id: victim });
   project.provide('rewrittenCheckpoint', await rewriteAfterCheckpoint(url, post, emulator.db));
+  project.provide('emptiedCheckpoint', await emptyAfterCheckpoint(url, post, emulator.db));
   project.provide('emulatorUrl', url);
   project.provide('apiKey', API_KEY);
   project.provide('tamperedEventId', victim);
   return () => emulator.close();
 }
 
+type Post = (path: string, body: unknown) => Promise<{ data: Array<{ id: string }> }>;
+
+/** Two events in `org_emptied`, a viewer's checkpoint of them, then both deleted. */
+async function emptyAfterCheckpoint(url: string, post: Post, db: Parameters<typeof tamper>[0]) {
+  const { written, checkpoint } = await writeAndCheckpoint(url, post, 'org_emptied', 2);
+  for (const { id } of written) tamper(db, { kind: 'delete', id });
+  return checkpoint;
+}
+
 /** Six events in `org_rewritten`, a viewer's checkpoint of them, then the third rewritten. */
-async function rewriteAfterCheckpoint(
-  url: string,
-  post: (path: string, body: unknown) => Promise<{ data: Array<{ id: string }> }>,
-  db: Parameters<typeof tamper>[0],
-) {
+async function rewriteAfterCheckpoint(url: string, post: Post, db: Parameters<typeof tamper>[0]) {
+  const { written, checkpoint } = await writeAndCheckpoint(url, post, 'org_rewritten', 6);
+  tamper(db, { kind: 'rewrite', id: written[2]!.id });
+  return checkpoint;
+}
+
+/** Writes `count` events in a tenant and takes a viewer's checkpoint of its chain. */
+async function writeAndCheckpoint(url: string, post: Post, tenant: string, count: number) {
   const written = await post('/events/batch', {
-    events: Array.from({ length: 6 }, (_, i) => ({
-      tenant_id: 'org_rewritten',
+    events: Array.from({ length: count }, (_, i) => ({
+      tenant_id: tenant,
       actor_id: 'user_rita',
       action: 'document.viewed',
       resource: 'document',
@@ -73,12 +88,11 @@ async function rewriteAfterCheckpoint(
       const res = await fetch(`${url}/api/v1/viewer-tokens`, {
         method: 'POST',
         headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ tenant_id: 'org_rewritten' }),
+        body: JSON.stringify({ tenant_id: tenant }),
       });
       return (await res.json()) as { token: string; expires_at: number };
     },
   });
   const checkpoint = await takeCheckpoint(viewer, (await viewer.verifyAll()).data);
-  tamper(db, { kind: 'rewrite', id: written.data[2]!.id });
-  return checkpoint;
+  return { written: written.data, checkpoint };
 }

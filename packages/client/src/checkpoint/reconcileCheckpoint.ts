@@ -11,15 +11,23 @@ type Reader = Pick<ViewerClient, 'events' | 'scope'>;
  * What a verify did to the scope's checkpoint:
  * - `recorded`: there was none; this verify's head is the first;
  * - `consistent`: the history still holds the checkpoint; it now moves to this verify's head;
- * - `changed`: it does not; the stored checkpoint is kept (only `acceptHistory` replaces it)
+ * - `changed`: it does not; the stored checkpoint is kept (only accepting replaces it)
  *   and `current` is what accepting would store;
+ * - `empty`: the chain has no events and there was no checkpoint: nothing to keep;
  * - `unavailable`: no checkpoint could be read or kept (the store failed, or the token names no
  *   tenant); the verify result stands on its own.
  */
 export type CheckpointOutcome =
   | { status: 'recorded'; checkpoint: Checkpoint }
   | { status: 'consistent'; checkpoint: Checkpoint; previous: Checkpoint }
-  | { status: 'changed'; checkpoint: Checkpoint; change: CheckpointChange; current: Checkpoint }
+  | {
+      status: 'changed';
+      checkpoint: Checkpoint;
+      change: CheckpointChange;
+      /** Null when the chain is now empty: there is nothing to accept until events come back. */
+      current: Checkpoint | null;
+    }
+  | { status: 'empty' }
   | { status: 'unavailable'; error: Error };
 
 /** A thrown value's message: a DOMException from another realm is not `instanceof Error`. */
@@ -88,16 +96,19 @@ export async function checkCheckpoint(
 }
 
 /**
- * After a verify that ended valid and complete with a head: compare with the scope's stored
- * checkpoint, and record or advance it when the history still holds it. A server failure
- * rejects; a store failure resolves `unavailable`.
+ * After a verify that ended valid and complete: compare with the scope's stored checkpoint, and
+ * record or advance it when the history still holds it. A verify with no head (no events walked)
+ * is compared only when it walked the whole chain (`fromStart`): a chain emptied since the
+ * checkpoint is then a change. A server failure rejects; a store failure resolves `unavailable`.
  */
 export async function reconcileCheckpoint(
   client: Reader,
   store: CheckpointStore,
   result: VerifyResult,
-  options: CallOptions = {},
+  options: CallOptions & { fromStart?: boolean } = {},
 ): Promise<CheckpointOutcome> {
+  if (!result.head && !options.fromStart)
+    throw new TypeError('reconcileCheckpoint needs a head, or a verify of the whole chain.');
   const unavailable = (error: unknown): CheckpointOutcome => ({
     status: 'unavailable',
     error: error instanceof Error ? error : new Error(messageOf(error), { cause: error }),
@@ -107,6 +118,13 @@ export async function reconcileCheckpoint(
     stored = await store.get(await client.scope());
   } catch (error) {
     return unavailable(error);
+  }
+  if (!result.head) {
+    if (!stored) return { status: 'empty' };
+    const change = await checkCheckpoint(client, stored, null, options);
+    return change
+      ? { status: 'changed', checkpoint: stored, change, current: null }
+      : { status: 'empty' };
   }
   const current = await takeCheckpoint(client, result, options);
   if (stored) {

@@ -6,6 +6,8 @@ export interface HistoryChangedNoticeProps {
   change: CheckpointChange;
   /** Replaces the checkpoint with the current history; the user has confirmed. */
   onAccept(): Promise<void>;
+  /** False when the chain is now empty: no history to accept until events are verified again. */
+  canAccept: boolean;
   isAccepting: boolean;
   /** Opens the checkpointed event, when the host can show one. */
   onEventSelect?: ((eventId: string) => void) | undefined;
@@ -18,6 +20,7 @@ export interface HistoryChangedNoticeProps {
 export function HistoryChangedNotice({
   change,
   onAccept,
+  canAccept,
   isAccepting,
   onEventSelect,
 }: HistoryChangedNoticeProps) {
@@ -81,7 +84,10 @@ export function HistoryChangedNotice({
         <dt>{isHash ? messages.hashNow : messages.lengthNow}</dt>
         <dd>{change.actual === null ? messages.eventGone : <code>{change.actual}</code>}</dd>
       </dl>
-      {confirming ? (
+      {!canAccept ? (
+        <p className="imv-verify-badge__history-reason">{messages.nothingToAccept}</p>
+      ) : null}
+      {!canAccept ? null : confirming ? (
         <div role="group" aria-labelledby={questionId} className="imv-verify-badge__confirm">
           <p id={questionId}>{messages.acceptHistoryQuestion}</p>
           <button

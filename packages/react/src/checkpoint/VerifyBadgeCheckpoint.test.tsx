@@ -95,6 +95,30 @@ describe('VerifyBadge with checkpoints', () => {
     expect(store.saved.at(-1)).toEqual(current);
   });
 
+  it('shows a chain emptied since the checkpoint as changed, with nothing to accept', async () => {
+    const seen = parseCheckpoint(inject('emptiedCheckpoint'));
+    const { container } = renderWithViewer(<VerifyBadge />, viewerFor('org_emptied'), {
+      checkpointStore: memoryStore([seen]),
+    });
+    await waitFor(() => expect(badgeState(container)).toBe('changed'));
+    expect(await screen.findByText(/^The last event you verified is gone/)).toBeInTheDocument();
+    expect(screen.getByText(/there is no history to accept/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Accept current history/ })).toBeNull();
+  });
+
+  it('compares nothing for a range that starts later and holds no events', async () => {
+    const store = memoryStore([parseCheckpoint(inject('emptiedCheckpoint'))]);
+    const { container } = renderWithViewer(
+      <VerifyBadge from="2099-01-01" />,
+      viewerFor('org_emptied'),
+      {
+        checkpointStore: store,
+      },
+    );
+    await waitFor(() => expect(badgeState(container)).toBe('verified'));
+    expect(store.saved).toHaveLength(1);
+  });
+
   it('shows verify as usual when the store fails, and says the history was not compared', async () => {
     const failing: CheckpointStore = {
       get: () => {

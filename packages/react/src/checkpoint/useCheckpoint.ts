@@ -17,6 +17,11 @@ export interface UseCheckpointOptions {
   result: VerifyResult | null | undefined;
   /** False when the result does not reach the chain's end (a verify with `to`). @default true */
   enabled?: boolean;
+  /**
+   * The verify walked the whole chain (no `from`): a result with no head then means the chain
+   * is empty, which is a change when a checkpoint was kept. @default false
+   */
+  fromStart?: boolean;
 }
 
 /** A receipt checked against the server now. */
@@ -26,8 +31,13 @@ export type ReceiptCheck =
   | { status: 'other_scope'; receipt: Checkpoint; scope: CheckpointScope };
 
 interface CheckpointActions {
-  /** Replaces a changed history's checkpoint with the current one and calls the provider's `onHistoryChange`. */
+  /**
+   * Replaces a changed history's checkpoint with the current one and calls the provider's
+   * `onHistoryChange`. Does nothing when the chain is now empty (`canAccept` false): there is
+   * no history to vouch for until events are verified again.
+   */
   accept(): Promise<void>;
+  canAccept: boolean;
   isAccepting: boolean;
   /** Checks a receipt (a checkpoint saved as a file) against the server now and this verify's head. */
   checkReceipt(receipt: Checkpoint): Promise<ReceiptCheck>;
@@ -47,18 +57,25 @@ export type CheckpointState = CheckpointActions &
     | { status: 'unavailable' | 'error'; checkpoint: null; error: Error }
   );
 
-export function useCheckpoint({ result, enabled = true }: UseCheckpointOptions): CheckpointState {
+export function useCheckpoint({
+  result,
+  enabled = true,
+  fromStart = false,
+}: UseCheckpointOptions): CheckpointState {
   const { client, checkpointStore, onHistoryChange } = useViewerConfig('useCheckpoint');
   const queryClient = useQueryClient();
   const [isAccepting, setAccepting] = useState(false);
   const comparable = Boolean(
-    enabled && checkpointStore && result?.valid && result.complete && result.head,
+    enabled && checkpointStore && result?.valid && result.complete && (result.head || fromStart),
   );
   const queryKey = auditKeys.checkpoint(client, result?.verified_at ?? '');
   const query = useQuery({
     queryKey,
     queryFn: async ({ signal }) => {
-      const reconciled = await reconcileCheckpoint(client, checkpointStore!, result!, { signal });
+      const reconciled = await reconcileCheckpoint(client, checkpointStore!, result!, {
+        signal,
+        fromStart,
+      });
       // The store may hold a new checkpoint now: readers of it (useStoredCheckpoint) read again.
       void queryClient.invalidateQueries({ queryKey: auditKeys.storedCheckpoint(client) });
       return reconciled;
@@ -71,21 +88,23 @@ export function useCheckpoint({ result, enabled = true }: UseCheckpointOptions):
 
   const actions: CheckpointActions = {
     isAccepting,
+    canAccept: outcome?.status === 'changed' && outcome.current !== null,
     async accept() {
-      if (outcome?.status !== 'changed' || !checkpointStore) return;
+      if (outcome?.status !== 'changed' || !outcome.current || !checkpointStore) return;
+      const current = outcome.current;
       setAccepting(true);
       try {
-        await checkpointStore.set(outcome.current);
+        await checkpointStore.set(current);
         const accepted: CheckpointOutcome = {
           status: 'consistent',
-          checkpoint: outcome.current,
+          checkpoint: current,
           previous: outcome.checkpoint,
         };
         queryClient.setQueryData(queryKey, accepted);
         void queryClient.invalidateQueries({ queryKey: auditKeys.storedCheckpoint(client) });
         onHistoryChange({
           previous: outcome.checkpoint,
-          current: outcome.current,
+          current,
           change: outcome.change,
           acceptedAt: new Date().toISOString(),
         });
@@ -112,5 +131,6 @@ export function useCheckpoint({ result, enabled = true }: UseCheckpointOptions):
     return { ...actions, status: 'error', checkpoint: null, error: query.error };
   if (!outcome) return { ...actions, status: 'checking', checkpoint: null };
   if (outcome.status === 'unavailable') return { ...actions, ...outcome, checkpoint: null };
+  if (outcome.status === 'empty') return { ...actions, status: 'idle', checkpoint: null };
   return { ...actions, ...outcome };
 }

@@ -63,6 +63,7 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   const checkpoint = useCheckpoint({
     result: verify.status === 'success' && !isVerifying ? result : null,
     enabled: to === undefined,
+    fromStart: from === undefined,
   });
   const code = locale?.code;
   const describedBy = useId();
@@ -178,6 +179,7 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
           <HistoryChangedNotice
             change={checkpoint.change}
             onAccept={checkpoint.accept}
+            canAccept={checkpoint.canAccept}
             isAccepting={checkpoint.isAccepting}
             onEventSelect={onBreakSelect}
           />
