@@ -4,7 +4,10 @@
 // first paint (its `import()`s left out: the detail drawer, the columns panel, the overlay code
 // they share) and everything it can show (the `import()`s bundled in). `pnpm bench -- --only
 // bundle` prints both beside their targets (36 kB and 45 kB with the CSS, not met yet: the
-// TanStack stack alone is 25 kB) and where the bytes go. Limits are today's size plus ~1%.
+// TanStack stack alone is 25 kB) and where the bytes go. Limits are today's size plus ~1%: set at
+// 53,710 B / 60,580 B / 4,590 B when the drawer and the columns panel went on demand, they were
+// raised to today's after the query box, saved views, live tail, keyboard shortcuts and
+// checkpoint notices landed (initial 62,130 B, all 71,600 B, CSS 5,220 B).
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -41,19 +44,19 @@ export default [
       ...production(config),
       plugins: [...(config.plugins ?? []), dynamicImportsExternal],
     }),
-    limit: '54300 B',
+    limit: '62800 B',
   },
   {
     name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',
     ...auditLog,
     modifyEsbuildConfig: production,
-    limit: '61200 B',
+    limit: '72300 B',
   },
   {
     name: '@getimmutable/react/styles.css',
     path: 'packages/react/src/styles.css',
     gzip: true,
     modifyEsbuildConfig: production,
-    limit: '4650 B',
+    limit: '5280 B',
   },
 ];
