@@ -44,6 +44,16 @@ describe('useShownEvents', () => {
     expect(result.current).toEqual([]);
   });
 
+  it('renders once when the rows are there from the start (a cached query), not twice', () => {
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders++;
+      return useShownEvents({ result: ok(page), pageSize: 25, mode: 'pages' });
+    });
+    expect(result.current).toBe(page);
+    expect(renders).toBe(1);
+  });
+
   it('gives one empty list for every empty state, so consumers do not churn', () => {
     const { result, rerender } = shown({ result: failed(), pageSize: 25, mode: 'pages' });
     const empty = result.current;
