@@ -1,9 +1,6 @@
 import type { SavedView } from '@getimmutable/client';
 import { searchWithFilters } from '../filters/useFiltersInUrl.js';
 
-/** What a link carries beside the filters (which `useFiltersInUrl` reads). */
-export type LinkedViewParts = Pick<SavedView, 'columnVisibility' | 'mode'>;
-
 /**
  * `search` with a view in it: its filters as `useFiltersInUrl` writes them, the columns it hides
  * (`imv.hide=location,targets`) and its mode (`imv.mode=infinite`); the host's other parameters
