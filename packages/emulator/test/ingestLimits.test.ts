@@ -94,3 +94,30 @@ describe('targets per event are limited to 100', () => {
     expect(await eventCount()).toBe(0);
   });
 });
+
+describe('metadata is at most 64 KiB as compact JSON, counted in UTF-8 bytes', () => {
+  // `{"k":"…"}` is 8 bytes around the value; 4-, 3- and 2-byte characters count as such.
+  const value = (bytes: number) =>
+    '😀'.repeat(1000) + '€'.repeat(1000) + 'é'.repeat(1000) + 'a'.repeat(bytes - 8 - 9000);
+
+  it('accepts metadata of exactly 65,536 bytes', async () => {
+    h = startHarness();
+    const res = await h.call('POST', '/events', {
+      body: payload({ metadata: { k: value(65_536) } }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.data.metadata.k).toBe(value(65_536));
+  });
+
+  it('refuses metadata one byte longer, naming metadata', async () => {
+    h = startHarness();
+    const res = await h.call('POST', '/events', {
+      body: payload({ metadata: { k: value(65_537) } }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual({
+      metadata: ['must be at most 65536 bytes as compact JSON'],
+    });
+    expect(await eventCount()).toBe(0);
+  });
+});
