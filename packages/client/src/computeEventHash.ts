@@ -1,30 +1,10 @@
-import { canonicalMembers } from '@getimmutable/contract';
+import { HASHED_EVENT_KEYS, canonicalMembers } from '@getimmutable/contract';
 import { nativeSha256 } from './nativeSha256.js';
 import { sha256Hex } from './sha256.js';
 import type { AuditEvent } from '@getimmutable/contract';
 
-/** The hashed object's keys in JCS order (UTF-16 code units): the order written out below. */
-const HASHED_KEYS = [
-  'action',
-  'action_category',
-  'actor_id',
-  'actor_name',
-  'actor_type',
-  'context',
-  'created_at',
-  'id',
-  'idempotency_key',
-  'metadata',
-  'previous_event_hash',
-  'resource',
-  'resource_id',
-  'resource_name',
-  'sequence',
-  'session_id',
-  'targets',
-  'tenant_id',
-  'version',
-] as const;
+/** The hashed object's keys in JCS order: the contract's one list. */
+const HASHED_KEYS = HASHED_EVENT_KEYS;
 
 /**
  * The JCS text that `event_hash` covers: the event without `integrity`, plus its

@@ -5,6 +5,7 @@ import {
   localStorageCheckpointStore,
   type Checkpoint,
 } from '../src/index.js';
+import { memoryStorage } from './memoryStorage.js';
 
 const scope = { base_url: 'https://api.example.test', tenant_id: 'org:1', actor_id: null };
 const checkpoint: Checkpoint = {
@@ -15,21 +16,6 @@ const checkpoint: Checkpoint = {
   event: { id: 'evt_3', sequence: 3, event_hash: 'c'.repeat(64) },
   verified_at: '2026-03-01T00:00:00.000Z',
 };
-
-/** A Storage-like object in memory, as a browser gives. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -5,6 +5,7 @@ import {
   readSavedView,
   type SavedView,
 } from '../src/index.js';
+import { memoryStorage } from './memoryStorage.js';
 
 const view = (id: string, name: string): SavedView => ({
   id,
@@ -14,20 +15,6 @@ const view = (id: string, name: string): SavedView => ({
   mode: 'infinite',
   saved_at: '2026-03-01T00:00:00.000Z',
 });
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -48,3 +48,29 @@ export const VERIFY_BREAK_TYPES = [
   'column_mismatch',
 ] as const;
 export type VerifyBreakType = (typeof VERIFY_BREAK_TYPES)[number];
+
+/**
+ * The members of the object `event_hash` covers, in JCS order (UTF-16 code units): the event
+ * without `integrity`, plus `previous_event_hash` and `sequence` (docs/api.md, "Integrity").
+ */
+export const HASHED_EVENT_KEYS = [
+  'action',
+  'action_category',
+  'actor_id',
+  'actor_name',
+  'actor_type',
+  'context',
+  'created_at',
+  'id',
+  'idempotency_key',
+  'metadata',
+  'previous_event_hash',
+  'resource',
+  'resource_id',
+  'resource_name',
+  'sequence',
+  'session_id',
+  'targets',
+  'tenant_id',
+  'version',
+] as const;

@@ -1,4 +1,4 @@
-import { canonicalize } from '@getimmutable/contract';
+import { HASHED_EVENT_KEYS, canonicalize } from '@getimmutable/contract';
 import type { EventContext, HashedEvent, Target } from './types.js';
 
 /**
@@ -6,27 +6,7 @@ import type { EventContext, HashedEvent, Target } from './types.js';
  * no member of HashedEvent is missing, so a field added to the event cannot be left out of the
  * stored text.
  */
-const MEMBERS = [
-  'action',
-  'action_category',
-  'actor_id',
-  'actor_name',
-  'actor_type',
-  'context',
-  'created_at',
-  'id',
-  'idempotency_key',
-  'metadata',
-  'previous_event_hash',
-  'resource',
-  'resource_id',
-  'resource_name',
-  'sequence',
-  'session_id',
-  'targets',
-  'tenant_id',
-  'version',
-] as const satisfies readonly (keyof HashedEvent)[];
+const MEMBERS = HASHED_EVENT_KEYS satisfies readonly (keyof HashedEvent)[];
 type Unlisted = Exclude<keyof HashedEvent, (typeof MEMBERS)[number]>;
 const allListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void allListed;
