@@ -1,6 +1,5 @@
 import { HASHED_EVENT_KEYS, canonicalMembers } from '@getimmutable/contract';
-import { nativeSha256 } from './nativeSha256.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Text } from './sha256Text.js';
 import type { AuditEvent } from '@getimmutable/contract';
 
 /** The hashed object's keys in JCS order: the contract's one list. */
@@ -113,5 +112,5 @@ export function computeEventHash(event: AuditEvent): string {
   ) {
     throw new TypeError('computeEventHash needs an event with an integrity object');
   }
-  return (nativeSha256() ?? sha256Hex)(eventHashInput(event));
+  return sha256Text(eventHashInput(event));
 }

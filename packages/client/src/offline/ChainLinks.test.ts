@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { BreakList } from './BreakList.js';
 import { ChainLinks, type ChainEvent } from './ChainLinks.js';
 
-/** A well-linked event at `sequence`: its hash is `h<sequence>`, its link `h<sequence - 1>`. */
+/** A hash of the right form, told apart by `n`. */
+const h = (n: number) => n.toString(16).padStart(64, '0');
+
+/** A well-linked event at `sequence`: its hash is `h(sequence)`, its link `h(sequence - 1)`. */
 const event = (sequence: number, position: number): ChainEvent => ({
   id: `e${sequence}`,
   sequence,
-  eventHash: `h${sequence}`,
-  previousHash: sequence === 1 ? null : `h${sequence - 1}`,
+  eventHash: h(sequence),
+  previousHash: sequence === 1 ? null : h(sequence - 1),
   position,
 });
 
@@ -31,7 +34,7 @@ describe('ChainLinks', () => {
       tenant_id: 'org_a',
       events: 5,
       first_sequence: 1,
-      head: { sequence: 5, event_hash: 'h5', event_id: 'e5' },
+      head: { sequence: 5, event_hash: h(5), event_id: 'e5' },
     });
   });
 
@@ -67,7 +70,7 @@ describe('ChainLinks', () => {
   it('reports a chain_mismatch, not a gap, where sequences follow but hashes do not link', () => {
     const breaks = new BreakList();
     const chain = new ChainLinks(null, breaks);
-    chain.add({ ...event(2, 1), previousHash: 'forged' });
+    chain.add({ ...event(2, 1), previousHash: h(999) });
     chain.add(event(1, 2));
     chain.finish();
     expect(breaks.list()).toEqual([
@@ -76,8 +79,8 @@ describe('ChainLinks', () => {
         event_id: 'e2',
         tenant_id: null,
         sequence: 2,
-        expected: 'h1',
-        actual: 'forged',
+        expected: h(1),
+        actual: h(999),
         position: 1,
       },
     ]);
@@ -86,10 +89,10 @@ describe('ChainLinks', () => {
   it('reports a first event that links to something', () => {
     const breaks = new BreakList();
     const chain = new ChainLinks(null, breaks);
-    chain.add({ ...event(1, 1), previousHash: 'h0' });
+    chain.add({ ...event(1, 1), previousHash: h(0) });
     chain.finish();
     expect(breaks.list().map((b) => [b.type, b.expected, b.actual])).toEqual([
-      ['chain_mismatch', null, 'h0'],
+      ['chain_mismatch', null, h(0)],
     ]);
   });
 
@@ -97,5 +100,42 @@ describe('ChainLinks', () => {
     const { summary, breaks } = walk([12, 11, 10]);
     expect(breaks).toEqual([]);
     expect(summary?.first_sequence).toBe(10);
+  });
+
+  describe('a previous_event_hash of another form than 64 lowercase hex digits', () => {
+    const malformed = 'F'.repeat(64);
+    const unusableAt = (position: number) =>
+      expect.objectContaining({ name: 'UnusableInput', position });
+
+    it('passes where it matches the hash of the event below (that hash is checked already)', () => {
+      const { breaks } = walk([3, 2, 1]);
+      expect(breaks).toEqual([]);
+    });
+
+    it('is unusable where it does not link to the event below, naming its line', () => {
+      const chain = new ChainLinks(null, new BreakList());
+      chain.add({ ...event(2, 1), previousHash: malformed });
+      expect(() => chain.add(event(1, 2))).toThrow(unusableAt(1));
+    });
+
+    it('is unusable across a sequence gap, where nothing checks the link', () => {
+      const chain = new ChainLinks(null, new BreakList());
+      chain.add({ ...event(5, 1), previousHash: malformed });
+      expect(() => chain.add(event(2, 2))).toThrow(unusableAt(1));
+    });
+
+    it('is unusable on a repeated sequence, which is never linked', () => {
+      const chain = new ChainLinks(null, new BreakList());
+      chain.add(event(3, 1));
+      chain.add(event(2, 2));
+      expect(() => chain.add({ ...event(2, 3), previousHash: malformed })).toThrow(unusableAt(3));
+    });
+
+    it('is unusable on the lowest event, whose link leads out of the file', () => {
+      const chain = new ChainLinks(null, new BreakList());
+      chain.add(event(4, 1));
+      chain.add({ ...event(3, 2), previousHash: malformed });
+      expect(() => chain.checkLowest()).toThrow(unusableAt(2));
+    });
   });
 });

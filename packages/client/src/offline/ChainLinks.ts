@@ -1,5 +1,6 @@
 import type { BreakList, FoundBreak } from './BreakList.js';
 import type { ExportChain } from './ExportReport.js';
+import { checkPreviousHashForm } from './hashForm.js';
 
 /** What linking needs of an event. */
 export interface ChainEvent {
@@ -67,6 +68,12 @@ export class ChainLinks {
     }
   }
 
+  /** The lowest event's link leads out of the file: its form is all there is to check. */
+  checkLowest(): void {
+    const lowest = this.#lowest;
+    if (lowest) checkPreviousHashForm(lowest.previousHash, lowest.position);
+  }
+
   /** Ends the walk: the first event of a chain links to nothing. Null for a chain never added to. */
   finish(): ExportChain | null {
     const lowest = this.#lowest;
@@ -89,6 +96,7 @@ export class ChainLinks {
     const gap = at === -1 ? undefined : this.#gaps[at];
     if (!gap) {
       // The walk would meet the sequence twice; the second time is not the next one.
+      checkPreviousHashForm(event.previousHash, event.position);
       this.#report(event, 'sequence_gap', String(event.sequence + 1), String(event.sequence));
       return;
     }
@@ -113,12 +121,14 @@ export class ChainLinks {
   /** Checks that `above` follows `below` as the server's walk does; a gap is returned to keep. */
   #link(below: ChainEvent, above: ChainEvent): Gap | null {
     if (above.sequence !== below.sequence + 1) {
+      checkPreviousHashForm(above.previousHash, above.position);
       const expected = String(below.sequence + 1);
       const found = this.#report(above, 'sequence_gap', expected, String(above.sequence));
       return { below, above, found };
     }
     // As the server: no chain_mismatch for a link that is already a sequence_gap.
     if (above.previousHash !== below.eventHash) {
+      checkPreviousHashForm(above.previousHash, above.position);
       this.#report(above, 'chain_mismatch', below.eventHash, above.previousHash);
     }
     return null;

@@ -1,3 +1,5 @@
+import { closingQuote } from './closingQuote.js';
+
 const TWO_53 = 2 ** 53;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -32,18 +34,6 @@ function isBeyond2To53(token: string): boolean {
   return token !== '9007199254740992' && token !== '-9007199254740992';
 }
 
-/** Index of the quote that closes the string opening at `start`. */
-function stringEnd(text: string, start: number): number {
-  let j = start + 1;
-  for (;;) {
-    j = text.indexOf('"', j);
-    let backslashes = 0;
-    while (text.charCodeAt(j - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return j;
-    j++;
-  }
-}
-
 /**
  * Finds what JSON.parse hides in text it accepts: a duplicate key (it silently keeps the last,
  * while another reader may show the first) or a number beyond 2^53 (it silently rounds). Returns
@@ -70,7 +60,7 @@ export function findJsonProblem(text: string, root = 'event'): string | null {
       else if (top) top.index++;
       i++;
     } else if (c === '"') {
-      const end = stringEnd(text, i);
+      const end = closingQuote(text, i);
       if (top?.keys && top.expectKey) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;

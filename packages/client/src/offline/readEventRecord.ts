@@ -1,17 +1,20 @@
 import type { AuditEvent } from '@getimmutable/contract';
 import { findJsonProblem } from './findJsonProblem.js';
+import { HASH_FORM, PREVIOUS_HASH_PROBLEM } from './hashForm.js';
 import { UnusableInput } from './UnusableInput.js';
-
-const HASH = /^[0-9a-f]{64}$/;
 
 /** An event's fields that the chain checks read, checked for type. */
 export interface EventRecord {
-  event: AuditEvent;
   id: string;
   tenantId: string | null;
   sequence: number;
   eventHash: string;
   previousHash: string | null;
+}
+
+/** A record read by the general path, with the whole event parsed. */
+export interface ParsedEventRecord extends EventRecord {
+  event: AuditEvent;
 }
 
 /**
@@ -30,11 +33,11 @@ function integrityProblem(value: unknown): string | null {
   const i = e.integrity as Record<string, unknown> | null | undefined;
   if (typeof i !== 'object' || i === null || Array.isArray(i))
     return 'event.integrity must be an object';
-  if (typeof i.event_hash !== 'string' || !HASH.test(i.event_hash))
+  if (typeof i.event_hash !== 'string' || !HASH_FORM.test(i.event_hash))
     return 'event.integrity.event_hash must be 64 lowercase hex digits';
   const previous = i.previous_event_hash;
-  if (previous !== null && (typeof previous !== 'string' || !HASH.test(previous)))
-    return 'event.integrity.previous_event_hash must be 64 lowercase hex digits or null';
+  if (previous !== null && (typeof previous !== 'string' || !HASH_FORM.test(previous)))
+    return PREVIOUS_HASH_PROBLEM;
   if (!Number.isSafeInteger(i.sequence) || (i.sequence as number) < 1)
     return 'event.integrity.sequence must be a whole number from 1';
   return null;
@@ -48,7 +51,11 @@ function integrityProblem(value: unknown): string | null {
  * @param unterminated the file's last line, with no newline after it: a parse error there means
  *   the file was cut short
  */
-export function readEventRecord(text: string, position: number, unterminated = false): EventRecord {
+export function readEventRecord(
+  text: string,
+  position: number,
+  unterminated = false,
+): ParsedEventRecord {
   let value: unknown;
   try {
     value = JSON.parse(text);
