@@ -145,7 +145,7 @@ describe('<AuditLog />', () => {
     watch.observe(container, { childList: true, subtree: true });
 
     await waitFor(() => expect(dataRows().length).toBe(10));
-    await user.type(screen.getByRole('textbox', { name: /^action/i }), 'auth.*{Enter}');
+    await user.type(await screen.findByRole('textbox', { name: /^action/i }), 'auth.*{Enter}');
     await waitFor(() =>
       expect(
         dataRows().every((row) => (row.getAttribute('aria-label') ?? '').includes('auth.')),

@@ -20,6 +20,8 @@ import { useAuditEvent } from './useAuditEvent.js';
 import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
+import { useAfterFirstPaint } from './useAfterFirstPaint.js';
+import { useChromeReserve } from './useChromeReserve.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
 import { SavedViews } from './views/SavedViews.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
@@ -161,6 +163,9 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     onChange: onColumnVisibilityChange,
   });
   const [showHelp, setShowHelp] = useState(false);
+  // The rows first: the filters and the toolbar render once the first rows have painted.
+  const chromeReady = useAfterFirstPaint();
+  const chromeReserve = useChromeReserve(root, chromeReady);
   useAuditLogShortcuts(root, { enabled: keyboardShortcuts, onShowHelp: () => setShowHelp(true) });
 
   // The first pointer or focus inside the log starts loading the drawer's code.
@@ -195,13 +200,22 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
         data-slot="audit-log"
         className={cx('imv-root imv-audit-log', className)}
       >
-        <AuditLogFilters
-          className="imv-audit-log__filters"
-          filters={filters}
-          onFiltersChange={setFilters}
-          fields={filterFields}
-        />
-        {(showVerify || showExport || showSavedViews || toolbarExtra) && (
+        {chromeReady ? (
+          <AuditLogFilters
+            className="imv-audit-log__filters"
+            filters={filters}
+            onFiltersChange={setFilters}
+            fields={filterFields}
+          />
+        ) : (
+          <div
+            ref={chromeReserve.ref}
+            style={chromeReserve.style}
+            className="imv-audit-log__chrome-pending"
+            aria-hidden="true"
+          />
+        )}
+        {chromeReady && (showVerify || showExport || showSavedViews || toolbarExtra) && (
           <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
             {showSavedViews && (
               <SavedViews

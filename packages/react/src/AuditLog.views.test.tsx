@@ -61,7 +61,7 @@ describe('<AuditLog /> with saved views and shortcuts', () => {
       { savedViewStore: store },
     );
     await loaded();
-    await user.click(screen.getByRole('button', { name: 'Views' }));
+    await user.click(await screen.findByRole('button', { name: 'Views' }));
     await user.type(await screen.findByLabelText('Name of this view'), 'Documents{Enter}');
     await screen.findByRole('button', { name: 'Apply view Documents' });
     expect(store.views).toEqual([
@@ -102,7 +102,7 @@ describe('<AuditLog toolbarExtra />', () => {
       <AuditLog showVerify={false} toolbarExtra={<button type="button">Check a file</button>} />,
       viewerFor('org_acme'),
     );
-    const extra = screen.getByRole('button', { name: 'Check a file' });
+    const extra = await screen.findByRole('button', { name: 'Check a file' });
     const toolbar = extra.closest('[data-slot="audit-log-toolbar"]')!;
     expect(toolbar).not.toBeNull();
     expect(toolbar.lastElementChild).toBe(extra);

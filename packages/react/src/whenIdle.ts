@@ -1,3 +1,5 @@
+import { afterNextPaint } from './afterNextPaint.js';
+
 /** What idle work may read: how much of this idle period is left, in ms. */
 export interface IdleDeadline {
   timeRemaining(): number;
@@ -18,18 +20,8 @@ export function whenIdle(work: (deadline: IdleDeadline) => void): () => void {
     const id = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
     return () => cancelIdleCallback(id);
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
+  return afterNextPaint(() => {
     const end = performance.now() + FALLBACK_SLICE_MS;
     work({ timeRemaining: () => Math.max(0, end - performance.now()) });
-  };
-  // A frame first (when there are frames), so the timeout falls after that frame's paint.
-  const frame =
-    typeof requestAnimationFrame === 'function'
-      ? requestAnimationFrame(() => (timer = setTimeout(run, 0)))
-      : ((timer = setTimeout(run, 0)), undefined);
-  return () => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
+  });
 }

@@ -80,7 +80,7 @@ export const Loading: Story = {
     await expect(
       canvasElement.querySelectorAll('[data-slot="table-skeleton-row"]').length,
     ).toBeGreaterThan(0);
-    await expect(canvas.getByText('Verifying…')).toBeVisible();
+    await expect(await canvas.findByText('Verifying…')).toBeVisible();
   },
 };
 

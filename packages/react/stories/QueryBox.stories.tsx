@@ -88,7 +88,7 @@ export const ValueSuggestionsFromLoadedEvents: Story = {
   parameters: { docs: { story: { inline: false, height: '560px' } } },
   play: async ({ canvas, canvasElement }) => {
     await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
-    await userEvent.type(box(canvas), 'actor:');
+    await userEvent.type(await canvas.findByRole('combobox', { name: 'Search' }), 'actor:');
     const listbox = await canvas.findByRole('listbox', { name: 'Suggestions' });
     await waitFor(() => expect(within(listbox).getAllByRole('option').length).toBeGreaterThan(1));
     await userEvent.keyboard('{ArrowDown}{Enter}');
