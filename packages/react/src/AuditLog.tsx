@@ -21,7 +21,7 @@ import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
 import { useAfterFirstPaint } from './useAfterFirstPaint.js';
-import { useChromeReserve } from './useChromeReserve.js';
+import { CHROME_PENDING_CLASS, useChromeReserve } from './useChromeReserve.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
 import { SavedViews } from './views/SavedViews.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
@@ -208,12 +208,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
             fields={filterFields}
           />
         ) : (
-          <div
-            ref={chromeReserve.ref}
-            style={chromeReserve.style}
-            className="imv-audit-log__chrome-pending"
-            aria-hidden="true"
-          />
+          <div style={chromeReserve} className={CHROME_PENDING_CLASS} aria-hidden="true" />
         )}
         {chromeReady && (showVerify || showExport || showSavedViews || toolbarExtra) && (
           <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">

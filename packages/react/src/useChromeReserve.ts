@@ -1,4 +1,4 @@
-import { useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /**
@@ -8,12 +8,15 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
  */
 let measuredHeight: number | null = null;
 
+/** The placeholder's class: the stylesheet gives it its first estimate. */
+export const CHROME_PENDING_CLASS = 'imv-audit-log__chrome-pending';
+
 const firstRowTop = (root: HTMLElement | null) =>
   root?.querySelector('[data-event-id]')?.getBoundingClientRect().top;
 
 /**
- * Keeps the rows where they are when the filters and toolbar arrive after them: a placeholder of
- * the chrome's height stands in its place, and when the chrome comes the rows' move (before that
+ * Keeps the rows where they are when the filters and toolbar arrive after them: a placeholder
+ * (CHROME_PENDING_CLASS, with the style returned) of the chrome's height stands in its place, and when the chrome comes the rows' move (before that
  * frame paints) corrects the height the next mount reserves.
  * @param root the log's root element
  * @param chromeReady whether the chrome is rendered (useAfterFirstPaint)
@@ -21,8 +24,7 @@ const firstRowTop = (root: HTMLElement | null) =>
 export function useChromeReserve(
   root: HTMLElement | null,
   chromeReady: boolean,
-): { ref: RefObject<HTMLDivElement | null>; style: CSSProperties | undefined } {
-  const ref = useRef<HTMLDivElement | null>(null);
+): CSSProperties | undefined {
   const before = useRef<{ rowTop: number; height: number } | null>(null);
   const [style] = useState(() =>
     measuredHeight === null ? undefined : { minHeight: `${measuredHeight}px` },
@@ -30,7 +32,7 @@ export function useChromeReserve(
   useIsomorphicLayoutEffect(() => {
     if (!chromeReady) {
       const rowTop = firstRowTop(root);
-      const placeholder = ref.current;
+      const placeholder = root?.querySelector(`:scope > .${CHROME_PENDING_CLASS}`);
       if (rowTop !== undefined && placeholder) {
         before.current = { rowTop, height: placeholder.getBoundingClientRect().height };
       }
@@ -42,5 +44,5 @@ export function useChromeReserve(
     }
     before.current = null;
   }, [root, chromeReady]);
-  return { ref, style };
+  return style;
 }
