@@ -20,8 +20,7 @@ import { useAuditEvent } from './useAuditEvent.js';
 import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
-import { useAfterFirstPaint } from './useAfterFirstPaint.js';
-import { CHROME_PENDING_CLASS, useChromeReserve } from './useChromeReserve.js';
+import { CHROME_PENDING_CLASS, useChromeAfterRows } from './useChromeAfterRows.js';
 import { VerifyBadge } from './verify/VerifyBadge.js';
 import { SavedViews } from './views/SavedViews.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
@@ -164,8 +163,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
   });
   const [showHelp, setShowHelp] = useState(false);
   // The rows first: the filters and the toolbar render once the first rows have painted.
-  const chromeReady = useAfterFirstPaint();
-  const chromeReserve = useChromeReserve(root, chromeReady);
+  const { chromeReady, placeholderStyle } = useChromeAfterRows(root);
   useAuditLogShortcuts(root, { enabled: keyboardShortcuts, onShowHelp: () => setShowHelp(true) });
 
   // The first pointer or focus inside the log starts loading the drawer's code.
@@ -208,7 +206,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
             fields={filterFields}
           />
         ) : (
-          <div style={chromeReserve} className={CHROME_PENDING_CLASS} aria-hidden="true" />
+          <div style={placeholderStyle} className={CHROME_PENDING_CLASS} aria-hidden="true" />
         )}
         {chromeReady && (showVerify || showExport || showSavedViews || toolbarExtra) && (
           <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">

@@ -1,0 +1,64 @@
+import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { afterNextPaint } from './afterNextPaint.js';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
+
+/** The placeholder's class: the stylesheet gives it its first estimate of the chrome's room. */
+export const CHROME_PENDING_CLASS = 'imv-audit-log__chrome-pending';
+
+/**
+ * The room the filters and toolbar took the last time they came in after the rows, in this page:
+ * a remount (back to the log in an app) reserves exactly that.
+ */
+let measuredHeight: number | null = null;
+
+const noSubscription = () => () => {};
+
+const firstRowTop = (root: HTMLElement | null) =>
+  root?.querySelector('[data-event-id]')?.getBoundingClientRect().top;
+
+/**
+ * The rows first: `<AuditLog />`'s filters and toolbar cost about a third of a cold mount, so a
+ * browser mount renders them just after its first rows have painted, and until then a placeholder
+ * (CHROME_PENDING_CLASS, with `placeholderStyle`) keeps their room so the rows do not move. Where
+ * the rows were is read after that paint (layout is clean then) and again when the chrome is in
+ * (before it paints): the difference corrects the room the next mount keeps. Server rendering and
+ * hydration render the chrome at once (the server snapshot), so their markup matches.
+ * @param root the log's root element
+ */
+export function useChromeAfterRows(root: HTMLElement | null): {
+  chromeReady: boolean;
+  placeholderStyle: CSSProperties | undefined;
+} {
+  // True while rendering on the server or hydrating, false in a plain browser render.
+  const hydrating = useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
+  const [chromeReady, setChromeReady] = useState(hydrating);
+  const [before, setBefore] = useState<{ rowTop: number; height: number } | null>(null);
+  const [placeholderStyle] = useState(() =>
+    measuredHeight === null ? undefined : { minHeight: `${measuredHeight}px` },
+  );
+
+  useEffect(() => {
+    if (chromeReady) return;
+    return afterNextPaint(() => {
+      const rowTop = firstRowTop(root);
+      const placeholder = root?.querySelector(`:scope > .${CHROME_PENDING_CLASS}`);
+      if (rowTop !== undefined && placeholder) {
+        setBefore({ rowTop, height: placeholder.getBoundingClientRect().height });
+      }
+      setChromeReady(true);
+    });
+  }, [chromeReady, root]);
+
+  useIsomorphicLayoutEffect(() => {
+    const rowTop = chromeReady && before ? firstRowTop(root) : undefined;
+    if (before && rowTop !== undefined) {
+      measuredHeight = Math.max(0, before.height + rowTop - before.rowTop);
+    }
+  }, [chromeReady, before, root]);
+
+  return { chromeReady, placeholderStyle };
+}
