@@ -20,8 +20,8 @@ const firstRowTop = (root: HTMLElement | null) =>
  * The rows first: `<AuditLog />`'s filters and toolbar cost about a third of a cold mount, so a
  * browser mount renders them just after its first rows have painted, and until then a placeholder
  * (CHROME_PENDING_CLASS, with `placeholderStyle`) keeps their room so the rows do not move. Where
- * the rows were is read after that paint (layout is clean then) and again when the chrome is in
- * (before it paints): the difference corrects the room the next mount keeps. Server rendering and
+ * the rows were is read in that paint's frame (the layout it paints anyway) and again when the
+ * chrome is in (before it paints): the difference corrects the room the next mount keeps. Server rendering and
  * hydration render the chrome at once (the server snapshot), so their markup matches.
  * @param root the log's root element
  */
@@ -43,14 +43,20 @@ export function useChromeAfterRows(root: HTMLElement | null): {
 
   useEffect(() => {
     if (chromeReady) return;
-    return afterNextPaint(() => {
-      const rowTop = firstRowTop(root);
-      const placeholder = root?.querySelector(`:scope > .${CHROME_PENDING_CLASS}`);
-      if (rowTop !== undefined && placeholder) {
-        setBefore({ rowTop, height: placeholder.getBoundingClientRect().height });
-      }
-      setChromeReady(true);
-    });
+    let seen: { rowTop: number; height: number } | null = null;
+    return afterNextPaint(
+      () => {
+        setBefore(seen);
+        setChromeReady(true);
+      },
+      () => {
+        const rowTop = firstRowTop(root);
+        const placeholder = root?.querySelector(`:scope > .${CHROME_PENDING_CLASS}`);
+        if (rowTop !== undefined && placeholder) {
+          seen = { rowTop, height: placeholder.getBoundingClientRect().height };
+        }
+      },
+    );
   }, [chromeReady, root]);
 
   useIsomorphicLayoutEffect(() => {
