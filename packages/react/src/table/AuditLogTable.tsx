@@ -150,10 +150,11 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   // view to scroll (without layout the first rows always render, and would load every page).
   const { hasNext, isFetching, loadMore } = result;
   const lastRendered = virtual.end - 1;
-  const loadAhead = infinite && hasNext && !isFetching && virtual.hasView;
+  const loadAhead = infinite && hasNext && !isFetching;
+  const { hasView } = virtual;
   useEffect(() => {
-    if (loadAhead && lastRendered >= rows.length - 1 - LOAD_AHEAD) loadMore();
-  }, [loadAhead, lastRendered, rows.length, loadMore]);
+    if (loadAhead && hasView() && lastRendered >= rows.length - 1 - LOAD_AHEAD) loadMore();
+  }, [loadAhead, hasView, lastRendered, rows.length, loadMore]);
 
   const liveRows = useLiveRows({
     live,

@@ -5,7 +5,16 @@ import { useVirtualRows } from './useVirtualRows.js';
 const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `e${i}` }));
 
 /** Renders what the hook says, and prints it for the assertions. */
-function Harness({ count, enabled }: { count: number; enabled: boolean }) {
+function Harness({
+  count,
+  enabled,
+  onRender,
+}: {
+  count: number;
+  enabled: boolean;
+  onRender?: () => void;
+}) {
+  onRender?.();
   const rows = rowsOf(count);
   const { scrollRef, start, end, paddingTop, paddingBottom, hasView } = useVirtualRows({
     rows,
@@ -13,7 +22,7 @@ function Harness({ count, enabled }: { count: number; enabled: boolean }) {
   });
   return (
     <>
-      <output aria-label="window">{`${start}-${end} top ${paddingTop} bottom ${paddingBottom}${hasView ? ' view' : ''}`}</output>
+      <output aria-label="window">{`${start}-${end} top ${paddingTop} bottom ${paddingBottom}${hasView() ? ' view' : ''}`}</output>
       <div ref={scrollRef}>
         <table>
           <tbody>
@@ -54,5 +63,30 @@ describe('useVirtualRows', () => {
     expect(windowText()).toBe('0-0 top 0 bottom 0');
     rerender(<Harness count={30} enabled />);
     expect(windowText()).toBe('0-20 top 0 bottom 300');
+  });
+
+  it('renders the rows of the view it assumes (480px) first, and again only if the view differs', () => {
+    // The virtualizer measures its container by offsetHeight, a row by getBoundingClientRect.
+    const viewHeight = { value: 480 };
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(
+      () => viewHeight.value,
+    );
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(800);
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+      height: 44,
+    } as DOMRect);
+    let renders = 0;
+    render(<Harness count={100} enabled onRender={() => renders++} />);
+    // 480px shows rows 0–10; 8 more below: rows 0–18, measured as assumed: one render.
+    expect(windowText()).toBe(`0-19 top 0 bottom ${81 * 44}`);
+    expect(renders).toBe(1);
+
+    viewHeight.value = 220;
+    renders = 0;
+    render(<Harness count={100} enabled onRender={() => renders++} />);
+    expect(renders).toBe(2);
+    expect(screen.getAllByRole('status', { name: 'window' })[1]!.textContent).toBe(
+      `0-13 top 0 bottom ${87 * 44} view`,
+    );
   });
 });
