@@ -19,10 +19,11 @@ const firstRowTop = (root: HTMLElement | null) =>
 /**
  * The rows first: `<AuditLog />`'s filters and toolbar cost about a third of a cold mount, so a
  * browser mount renders them just after its first rows have painted, and until then a placeholder
- * (CHROME_PENDING_CLASS, with `placeholderStyle`) keeps their room so the rows do not move. Where
- * the rows were is read in that paint's frame (the layout it paints anyway) and again when the
- * chrome is in (before it paints): the difference corrects the room the next mount keeps. Server rendering and
- * hydration render the chrome at once (the server snapshot), so their markup matches.
+ * (CHROME_PENDING_CLASS, with `placeholderStyle`) keeps their room so the rows do not move.
+ * Where the rows were is read in that paint's frame (the layout it paints anyway) and again when
+ * the chrome is in (before it paints): the difference corrects the room the next mount keeps.
+ * Server rendering and hydration render the chrome at once (the server snapshot), so their
+ * markup matches.
  * @param root the log's root element
  */
 export function useChromeAfterRows(root: HTMLElement | null): {
