@@ -22,6 +22,40 @@ describe('<AuditLog /> first rows first', () => {
     expect(pending(container)).toBeNull();
   });
 
+  it('paints rows that load soon before the filters and toolbar', async () => {
+    const client = viewerFor('org_acme');
+    const page = await client.events.list({ limit: 25 });
+    // Answered from memory after 25 ms: a frame or two after the first paint, well within the
+    // 100 ms the chrome waits for rows.
+    const soon = () => new Promise<typeof page>((resolve) => setTimeout(() => resolve(page), 25));
+    const fast = { ...client, events: { ...client.events, list: soon } };
+    const order: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (!order.includes('rows') && document.querySelector('[data-event-id]')) order.push('rows');
+      if (!order.includes('chrome') && document.querySelector('[data-slot="audit-log-toolbar"]'))
+        order.push('chrome');
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    renderWithViewer(<AuditLog />, fast);
+    await screen.findByRole('combobox', { name: /search/i });
+    watch.disconnect();
+    expect(order).toEqual(['rows', 'chrome']);
+  });
+
+  it('renders the filters and toolbar while rows that are slow to load are still on their way', async () => {
+    const client = viewerFor('org_acme');
+    const never = {
+      ...client,
+      events: { ...client.events, list: () => new Promise<never>(() => {}) },
+    };
+    const { container } = renderWithViewer(<AuditLog />, never);
+    expect(await screen.findByRole('combobox', { name: /search/i })).toBeInTheDocument();
+    expect(container.querySelector('[data-slot="table-root"]')).toHaveAttribute(
+      'data-state',
+      'loading',
+    );
+  });
+
   it('hydrates server markup with its filters and toolbar in place, with no mismatch', async () => {
     const client = viewerFor('org_acme');
     const ui = (

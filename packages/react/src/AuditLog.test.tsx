@@ -30,7 +30,8 @@ describe('<AuditLog />', () => {
     renderWithViewer(<AuditLog showExport={false} />, viewerFor('org_acme'));
     await waitFor(() => expect(dataRows().length).toBe(25));
 
-    await user.type(screen.getByRole('textbox', { name: /^action/i }), 'document.*{Enter}');
+    // The filters come just after the first rows have painted.
+    await user.type(await screen.findByRole('textbox', { name: /^action/i }), 'document.*{Enter}');
     await waitFor(() => {
       const actions = dataRows().map(
         (row) => row.getAttribute('aria-label') ?? row.textContent ?? '',

@@ -40,7 +40,7 @@ describe('<AuditLog /> with saved views and shortcuts', () => {
     });
     await loaded();
     expect(screen.getByRole('columnheader', { name: 'Targets' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /^Views/ }));
+    await user.click(await screen.findByRole('button', { name: /^Views/ }));
     await user.click(await screen.findByRole('button', { name: 'Apply view Logins' }));
     expect(onFiltersChange).toHaveBeenLastCalledWith({ action: 'auth.*' });
     await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Targets' })).toBeNull());

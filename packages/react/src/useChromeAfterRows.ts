@@ -13,12 +13,23 @@ let measuredHeight: number | null = null;
 
 const noSubscription = () => () => {};
 
+/**
+ * How long the chrome waits for the first rows when they are loading: rows that arrive soon
+ * (a cache, a fast server) paint first; on a slower load the chrome fills the wait.
+ */
+const ROWS_WAIT_MS = 100;
+
+/** The table's first load is still pending (its root's `data-state`, no layout read). */
+const loading = (root: HTMLElement | null) =>
+  root?.querySelector('[data-slot="table-root"]')?.getAttribute('data-state') === 'loading';
+
 const firstRowTop = (root: HTMLElement | null) =>
   root?.querySelector('[data-event-id]')?.getBoundingClientRect().top;
 
 /**
  * The rows first: `<AuditLog />`'s filters and toolbar cost about a third of a cold mount, so a
- * browser mount renders them just after its first rows have painted, and until then a placeholder
+ * browser mount renders them just after its first rows have painted (or its first paint, when
+ * the rows take longer than ROWS_WAIT_MS to load), and until then a placeholder
  * (CHROME_PENDING_CLASS, with `placeholderStyle`) keeps their room so the rows do not move.
  * Where the rows were is read in that paint's frame (the layout it paints anyway) and again when
  * the chrome is in (before it paints): the difference corrects the room the next mount keeps.
@@ -44,20 +55,33 @@ export function useChromeAfterRows(root: HTMLElement | null): {
 
   useEffect(() => {
     if (chromeReady) return;
+    const started = performance.now();
     let seen: { rowTop: number; height: number } | null = null;
-    return afterNextPaint(
-      () => {
-        setBefore(seen);
-        setChromeReady(true);
-      },
-      () => {
-        const rowTop = firstRowTop(root);
-        const placeholder = root?.querySelector(`:scope > .${CHROME_PENDING_CLASS}`);
-        if (rowTop !== undefined && placeholder) {
-          seen = { rowTop, height: placeholder.getBoundingClientRect().height };
-        }
-      },
-    );
+    /** Whether the frame just painted had the table's first load done (its rows, or a state). */
+    let paintedLoaded = false;
+    let cancel = () => {};
+    const afterPaint = () => {
+      cancel = afterNextPaint(
+        () => {
+          // Rows on their way come first, unless they keep the chrome waiting too long.
+          if (!paintedLoaded && performance.now() - started < ROWS_WAIT_MS) afterPaint();
+          else {
+            setBefore(seen);
+            setChromeReady(true);
+          }
+        },
+        () => {
+          paintedLoaded = !loading(root);
+          const rowTop = firstRowTop(root);
+          const placeholder = root?.querySelector(`:scope > .${CHROME_PENDING_CLASS}`);
+          if (rowTop !== undefined && placeholder) {
+            seen = { rowTop, height: placeholder.getBoundingClientRect().height };
+          }
+        },
+      );
+    };
+    afterPaint();
+    return () => cancel();
   }, [chromeReady, root]);
 
   useIsomorphicLayoutEffect(() => {

@@ -29,7 +29,10 @@ export const Default: Story = {
     await waitFor(() => expect(eventRows(canvasElement)).toHaveLength(25));
 
     await step('Filter the action by document.*', async () => {
-      await userEvent.type(canvas.getByRole('textbox', { name: 'Action' }), 'document.*{Enter}');
+      await userEvent.type(
+        await canvas.findByRole('textbox', { name: 'Action' }),
+        'document.*{Enter}',
+      );
       await waitFor(() => {
         const labels = eventRows(canvasElement).map((row) => row.getAttribute('aria-label') ?? '');
         expect(labels.length).toBeGreaterThan(0);

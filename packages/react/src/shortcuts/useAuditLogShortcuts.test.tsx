@@ -46,6 +46,8 @@ describe('audit log keyboard shortcuts', () => {
     const user = userEvent.setup();
     renderWithViewer(<Log />, viewerFor('org_acme'));
     await loaded();
+    // The search box comes just after the first rows have painted.
+    await screen.findByRole('textbox', { name: 'Search' });
     await user.keyboard('/');
     const search = screen.getByRole('textbox', { name: 'Search' });
     expect(search).toHaveFocus();
