@@ -67,19 +67,6 @@ export async function clientBundle() {
   return measureJs(`export ${CLIENT_IMPORTS} from ${entry};`, clientDir);
 }
 
-/** measureBundle.mjs's settings: minified ES2022 for the browser, production React external. */
-const APP_BUILD = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  write: false,
-  jsx: 'automatic',
-  external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'silent',
-};
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /** Leaves every `import()` out of the bundle: what an app loads before anything is imported on demand. */
 const dynamicImportsExternal = {
@@ -103,6 +90,7 @@ const dynamicImportsExternal = {
  * @param {Awaited<ReturnType<typeof auditLogBundle>>} total — `auditLogBundle()`'s result
  */
 export async function auditLogSplit(total) {
+  const { APP_BUILD } = await measureModule();
   const react = (file) => JSON.stringify(path.join(reactDir, 'src', file));
   const client = JSON.stringify(path.join(clientDir, 'src/index.ts'));
   const initial = await esbuild.build({

@@ -7,6 +7,7 @@ import type {
   VerifyResult,
   ViewerToken,
 } from '@getimmutable/contract';
+import { HASH_FORM } from './hashForm.js';
 
 /**
  * Run-time checks of response bodies. A shape returns a sentence naming the first problem
@@ -30,7 +31,7 @@ const integer = is<number>((v) => Number.isSafeInteger(v), 'an integer');
 const boolean = is<boolean>((v) => typeof v === 'boolean', 'a boolean');
 const record = is<Record<string, unknown>>(isRecord, 'an object');
 const hash = is<string>(
-  (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+  (v) => typeof v === 'string' && HASH_FORM.test(v),
   '64 lowercase hex digits',
 );
 const httpUrl = is<string>(

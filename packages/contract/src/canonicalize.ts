@@ -48,8 +48,11 @@ export function canonicalMembers(record: Record<string, unknown>, keys: readonly
   return out + '}';
 }
 
-/** Insertion sort for the usual few keys (faster than Array#sort there); same UTF-16 order. */
-function sortKeys(keys: string[]): void {
+/**
+ * Sorts keys in place in JCS order (UTF-16 code units): an insertion sort for the usual few keys,
+ * faster than Array#sort there, which also allocates.
+ */
+export function sortKeys(keys: string[]): void {
   if (keys.length > 12) {
     keys.sort();
     return;

@@ -6,4 +6,4 @@
 export * from './names.js';
 export * from './limits.js';
 export type * from './wireTypes.js';
-export { canonicalize, canonicalMembers } from './canonicalize.js';
+export { canonicalize, canonicalMembers, sortKeys } from './canonicalize.js';

@@ -1,4 +1,4 @@
-import { HASHED_EVENT_KEYS, canonicalize } from '@getimmutable/contract';
+import { HASHED_EVENT_KEYS, canonicalize, sortKeys } from '@getimmutable/contract';
 import type { EventContext, HashedEvent, Target } from './types.js';
 
 /**
@@ -16,20 +16,6 @@ const GENERAL = Symbol('general');
 
 /** Keys that objects enumerate first, in numeric order, whatever order they were set in. */
 const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
-
-/** Insertion sort for the usual few keys (Array#sort allocates); the same UTF-16 order. */
-function sortKeys(keys: string[]): void {
-  if (keys.length > 12) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!;
-    let j = i - 1;
-    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
-    keys[j + 1] = key;
-  }
-}
 
 /**
  * A copy of a JSON value whose objects have their members set in JCS order, so that

@@ -16,6 +16,20 @@ export const APP_IMPORTS = {
   clientImports: '{ createViewerClient }',
 };
 
+/** esbuild's settings for what an app ships: minified ES2022 for the browser, production React external. */
+export const APP_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  jsx: 'automatic',
+  external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+};
+
 /**
  * One esbuild bundle of an entry module's source, as an app would ship it: minified ES2022 for the
  * browser, production React external; its bytes raw and gzipped (-9).
@@ -24,19 +38,7 @@ export const APP_IMPORTS = {
  * @returns {Promise<{ min: number, gzip: number }>}
  */
 export async function measureJs(contents, resolveDir = root) {
-  const result = await build({
-    stdin: { contents, resolveDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    jsx: 'automatic',
-    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
+  const result = await build({ ...APP_BUILD, stdin: { contents, resolveDir, loader: 'ts' } });
   const js = result.outputFiles[0].contents;
   return { min: js.length, gzip: gzipSync(js, { level: 9 }).length };
 }

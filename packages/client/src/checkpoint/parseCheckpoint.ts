@@ -1,6 +1,5 @@
+import { HASH_FORM } from '../hashForm.js';
 import { CHECKPOINT_KIND, CHECKPOINT_VERSION, type Checkpoint } from './Checkpoint.js';
-
-const HASH = /^[0-9a-f]{64}$/;
 
 function fail(field: string, rule: string): never {
   throw new TypeError(`Not a checkpoint receipt: ${field} ${rule}.`);
@@ -24,7 +23,7 @@ function sequence(value: unknown, field: string): number {
 }
 
 function hash(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !HASH.test(value))
+  if (typeof value !== 'string' || !HASH_FORM.test(value))
     fail(field, 'must be 64 lowercase hex digits');
   return value;
 }

@@ -1,6 +1,6 @@
 import type { BreakList, FoundBreak } from './BreakList.js';
 import type { ExportChain } from './ExportReport.js';
-import { checkPreviousHashForm } from './hashForm.js';
+import { checkPreviousHashForm } from './checkPreviousHashForm.js';
 
 /** What linking needs of an event. */
 export interface ChainEvent {

@@ -1,16 +1,17 @@
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './jsonCharCodes.js';
 import { MAX_RECORD_CHARS } from './limits.js';
 import { UnusableInput } from './UnusableInput.js';
 
 /** Called once per top-level element, with its text (trimmed) and its index from 0. */
 export type OnElement = (text: string, index: number) => void;
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 
 /**
  * Splits a JSON array, given as text in pieces of any size, into its top-level elements as they

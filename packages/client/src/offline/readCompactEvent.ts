@@ -1,5 +1,17 @@
 import { HASHED_EVENT_KEYS } from '@getimmutable/contract';
 import { closingQuote } from './closingQuote.js';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DOT,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './jsonCharCodes.js';
 import type { EventRecord } from './readEventRecord.js';
 
 /**
@@ -20,16 +32,6 @@ import type { EventRecord } from './readEventRecord.js';
  * the line and names what is wrong.
  */
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const MINUS = 45;
-const DOT = 46;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 /** Digits in a row from which a JSON number may not survive JSON.parse (2^53 has 16). */
 const UNSAFE_DIGITS = 16;
 
@@ -188,7 +190,7 @@ export class CompactEventReader {
       integrity.charCodeAt(PREVIOUS_AT) === QUOTE
         ? integrity.slice(PREVIOUS_AT, PREVIOUS_AT + 66)
         : 'null';
-    // Its form is left to the chain (hashForm.ts); a quote is all that could cut it short.
+    // Its form is left to the chain (checkPreviousHashForm.ts); a quote is all that could cut it short.
     const previousHash = previousText === 'null' ? null : previousText.slice(1, 65);
     const sequenceText = integrity.slice(
       PREVIOUS_AT + previousText.length + SEQUENCE_KEY.length,

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@getimmutable/contract';
 import { findJsonProblem } from './findJsonProblem.js';
-import { HASH_FORM, PREVIOUS_HASH_PROBLEM } from './hashForm.js';
+import { HASH_FORM } from '../hashForm.js';
+import { PREVIOUS_HASH_PROBLEM } from './checkPreviousHashForm.js';
 import { UnusableInput } from './UnusableInput.js';
 
 /** An event's fields that the chain checks read, checked for type. */

@@ -1,47 +1,9 @@
-import { createViewerClient } from '@getimmutable/client';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { emulatorUrl, mint, renderWithViewer } from '../../test/emulatorFixture.js';
-import type { AuditFilters } from '../auditFilters.js';
-import { useAuditEvents } from '../useAuditEvents.js';
-import { AuditLogFilters } from './AuditLogFilters.js';
-
-/** A real viewer client for org_acme that records the query string of every events request. */
-function recordingClient() {
-  const queries: URLSearchParams[] = [];
-  const client = createViewerClient({
-    baseUrl: emulatorUrl(),
-    getToken: () => mint('org_acme'),
-    fetch: (input, init) => {
-      const url = new URL(
-        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-      );
-      if (url.pathname.endsWith('/events')) queries.push(url.searchParams);
-      return fetch(input, init);
-    },
-  });
-  return { client, queries };
-}
-
-function FilteredList() {
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const { events, status } = useAuditEvents({ filters, pageSize: 50 });
-  return (
-    <>
-      <AuditLogFilters filters={filters} onFiltersChange={setFilters} />
-      <ul aria-label="Events" aria-busy={status === 'pending'}>
-        {events.map((event) => (
-          <li key={event.id} data-actor={event.actor_id}>
-            {event.action}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
+import { renderWithViewer } from '../../test/emulatorFixture.js';
+import { FilteredList, recordingClient } from '../../test/filteredList.js';
 
 const rows = () => within(screen.getByRole('list', { name: 'Events' })).queryAllByRole('listitem');
 const actions = () => rows().map((li) => li.textContent);

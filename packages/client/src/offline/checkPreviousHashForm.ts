@@ -1,7 +1,5 @@
+import { HASH_FORM } from '../hashForm.js';
 import { UnusableInput } from './UnusableInput.js';
-
-/** The form of every hash in an event's integrity: 64 lowercase hex digits. */
-export const HASH_FORM = /^[0-9a-f]{64}$/;
 
 export const PREVIOUS_HASH_PROBLEM =
   'event.integrity.previous_event_hash must be 64 lowercase hex digits or null';
