@@ -1,13 +1,16 @@
 // The size guard (`pnpm test` runs size-limit): what an app ships to show the audit log, built as
 // an app's production build would build it. The figures are bytes min+gzip; a change that grows
 // past a limit fails the run. Two guards for the JavaScript: what `<AuditLog />` loads before its
-// first paint (its `import()`s left out: the detail drawer, the columns panel, the overlay code
-// they share) and everything it can show (the `import()`s bundled in). `pnpm bench -- --only
+// first paint (its `import()`s left out: the filters and toolbar, the detail drawer, the columns
+// panel, the overlay code they share) and everything it can show (the `import()`s bundled in). `pnpm bench -- --only
 // bundle` prints both beside their targets (36 kB and 45 kB with the CSS, not met yet: the
 // TanStack stack alone is 25 kB) and where the bytes go. Limits are today's size plus ~1%: set at
 // 53,710 B / 60,580 B / 4,590 B when the drawer and the columns panel went on demand, they were
 // raised to today's after the query box, saved views, live tail, keyboard shortcuts and
-// checkpoint notices landed (initial 62,130 B, all 71,600 B, CSS 5,220 B).
+// checkpoint notices landed (initial 62,130 B, all 71,600 B, CSS 5,220 B). When the filters and
+// toolbar went on demand (after the first rows), the initial limit came down from 62,800 B to
+// 49,400 B, and the whole rose from 72,300 B to 73,300 B: the loader, its Suspense boundary
+// and the message and Retry shown when that code cannot load.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -44,13 +47,13 @@ export default [
       ...production(config),
       plugins: [...(config.plugins ?? []), dynamicImportsExternal],
     }),
-    limit: '62800 B',
+    limit: '49400 B',
   },
   {
     name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',
     ...auditLog,
     modifyEsbuildConfig: production,
-    limit: '72300 B',
+    limit: '73300 B',
   },
   {
     name: '@getimmutable/react/styles.css',

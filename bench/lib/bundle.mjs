@@ -68,69 +68,93 @@ export async function clientBundle() {
 }
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
-/** Leaves every `import()` out of the bundle: what an app loads before anything is imported on demand. */
-const dynamicImportsExternal = {
-  name: 'dynamic-imports-external',
-  setup(build) {
-    build.onResolve({ filter: /.*/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
-    );
-  },
-};
-
 /**
  * What `<AuditLog />` loads before its first paint and what it loads on demand (the parts it
- * imports with `import()`: the detail drawer, the columns panel, the overlay code they share),
- * in min+gzip bytes. Initial: one bundle of the app's imports with every `import()` left out,
- * plus the stylesheet. On demand: the chunks of a code-split build of the same imports that no
- * static import reaches, each gzipped alone as it is fetched alone. The split build names the
- * kit's modules, not its index: esbuild puts a module that an index re-exports into a chunk the
- * entry imports even when only an `import()` uses it, where Rollup, Rolldown (Vite) and webpack
- * leave it to the `import()` (see packages/react/tsdown.config.ts).
+ * imports with `import()`: the filters and toolbar, the detail drawer, the columns panel, and
+ * what they import in turn), in min+gzip bytes. Initial: one bundle of the app's imports with
+ * every `import()` left out, plus the stylesheet. On demand: a code-split build whose entries
+ * are the `import()`s the initial bundle left out, with every module the initial bundle holds
+ * code of left out too (it is loaded already); its chunks are gzipped alone, as each is fetched
+ * alone. A re-exporting index holds no code, so an on-demand part still takes what it uses
+ * through one, as Rollup, Rolldown (Vite) and webpack place it. (A split build of the app's
+ * imports would not: esbuild puts a module that an index re-exports into a chunk the entry
+ * imports even when only an `import()` uses it, and such bytes were counted nowhere.)
  * @param {Awaited<ReturnType<typeof auditLogBundle>>} total — `auditLogBundle()`'s result
  */
 export async function auditLogSplit(total) {
   const { APP_BUILD } = await measureModule();
-  const react = (file) => JSON.stringify(path.join(reactDir, 'src', file));
   const client = JSON.stringify(path.join(clientDir, 'src/index.ts'));
+  const react = JSON.stringify(path.join(reactDir, 'src/index.ts'));
+  /** The files the initial bundle's `import()`s load. */
+  const targets = new Set();
   const initial = await esbuild.build({
     ...APP_BUILD,
     stdin: {
-      contents: `export { AuditLog, ImmutableViewerProvider } from ${react('index.ts')};\nexport { createViewerClient } from ${client};`,
+      contents: `export { AuditLog, ImmutableViewerProvider } from ${react};\nexport { createViewerClient } from ${client};`,
       resolveDir: reactDir,
       loader: 'ts',
     },
-    plugins: [dynamicImportsExternal],
+    absWorkingDir: reactDir, // the metafile's paths are relative to it
+    metafile: true,
+    plugins: [
+      {
+        name: 'dynamic-imports-external',
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, async (args) => {
+            if (args.kind !== 'dynamic-import') return undefined;
+            const resolved = await build.resolve(args.path, {
+              kind: 'import-statement',
+              resolveDir: args.resolveDir,
+            });
+            targets.add(resolved.path);
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
   });
+  const [initialOutput] = Object.values(initial.metafile.outputs);
+  const loaded = new Set(
+    Object.entries(initialOutput.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => path.resolve(reactDir, file)),
+  );
+  const entryPoints = [...targets].filter((file) => !loaded.has(file));
   const split = await esbuild.build({
     ...APP_BUILD,
-    stdin: {
-      contents: `export { AuditLog } from ${react('AuditLog.tsx')};\nexport { ImmutableViewerProvider } from ${react('ImmutableViewerProvider.tsx')};\nexport { createViewerClient } from ${client};`,
-      resolveDir: reactDir,
-      loader: 'ts',
-    },
+    entryPoints,
     splitting: true,
-    absWorkingDir: reactDir, // the metafile's paths are relative to it
+    absWorkingDir: reactDir,
     outdir: path.join(reactDir, 'dist-bench'), // not written: write is false
     metafile: true,
+    plugins: [
+      {
+        name: 'loaded-modules-external',
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, async (args) => {
+            if (args.pluginData === 'resolving') return undefined;
+            const resolved = await build.resolve(args.path, {
+              kind: args.kind,
+              resolveDir: args.resolveDir,
+              importer: args.importer,
+              pluginData: 'resolving',
+            });
+            return loaded.has(resolved.path) ? { path: resolved.path, external: true } : undefined;
+          });
+        },
+      },
+    ],
   });
   const outputs = split.metafile.outputs;
   const byPath = new Map(split.outputFiles.map((f) => [path.relative(reactDir, f.path), f]));
-  // Every chunk a static import reaches from the entry loads first; the rest loads on demand.
-  const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint === '<stdin>');
-  const eager = new Set();
-  const visit = (key) => {
-    if (eager.has(key)) return;
-    eager.add(key);
-    for (const i of outputs[key].imports)
-      if (!i.external && i.kind === 'import-statement') visit(i.path);
-  };
-  visit(entry);
   const onDemand = Object.keys(outputs)
-    .filter((key) => !eager.has(key) && key.endsWith('.js'))
+    .filter((key) => key.endsWith('.js'))
     .map((key) => {
-      // Named after the module an import() loads, or the modules a shared chunk holds.
-      const modules = outputs[key].entryPoint ?? Object.keys(outputs[key].inputs).join(' + ');
+      // Named after the module an import() loads, or the first module a shared chunk holds.
+      const held = Object.keys(outputs[key].inputs);
+      const modules =
+        outputs[key].entryPoint ??
+        (held.length > 1 ? `${held[0]} + ${held.length - 1} more` : (held[0] ?? 'imports'));
       const { contents } = byPath.get(key);
       return {
         chunk: modules.replace(/(^|\+ )src\//g, '$1').replace(/\.tsx?\b/g, ''),

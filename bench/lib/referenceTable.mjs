@@ -50,7 +50,7 @@ export function referenceLines(results) {
       b.split.initial.js_gzip,
     );
     bytes(
-      '  + on demand (drawer, columns panel): all the JS',
+      '  + on demand (filters, toolbar, drawer, panels): all the JS',
       b.split.initial.js_gzip + b.split.on_demand_gzip,
     );
   }

@@ -10,19 +10,19 @@ import {
   type ComponentPropsWithoutRef,
   type ReactNode,
 } from 'react';
+import type { SavedView } from '@getimmutable/client';
 import type { AuditFilters } from './auditFilters.js';
+import { loadChrome } from './chrome/chromeModule.js';
+import { ChromeBoundary, ChromePlaceholder } from './chrome/ChromeBoundary.js';
 import { cx } from './cx.js';
-import { ExportButton } from './export/ExportButton.js';
-import { AuditLogFilters, type AuditLogFilterField } from './filters/AuditLogFilters.js';
+import type { AuditLogFilterField } from './filters/AuditLogFilters.js';
 import { mergeMessages, type Messages } from './messages.js';
 import { AuditLogTable, type AuditLogTableProps } from './table/AuditLogTable.js';
 import { useAuditEvent } from './useAuditEvent.js';
 import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
-import { CHROME_PENDING_CLASS, useChromeAfterRows } from './useChromeAfterRows.js';
-import { VerifyBadge } from './verify/VerifyBadge.js';
-import { SavedViews } from './views/SavedViews.js';
+import { useChromeAfterRows } from './useChromeAfterRows.js';
 import { ViewerContext, useViewerConfig } from './viewerContext.js';
 
 // The drawer (with its JSON tree, targets list and modal layer) is code no first paint needs: it
@@ -163,7 +163,20 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
   });
   const [showHelp, setShowHelp] = useState(false);
   // The rows first: the filters and the toolbar render once the first rows have painted.
-  const { chromeReady, placeholderStyle } = useChromeAfterRows(root);
+  const { chromeReady, placeholderStyle } = useChromeAfterRows(root, loadChrome);
+  // Stable, as ChromeBoundary needs them.
+  const currentView = useMemo(
+    () => ({ filters, columnVisibility: visibility, mode: currentMode }),
+    [filters, visibility, currentMode],
+  );
+  const applyView = useCallback(
+    (view: SavedView) => {
+      setFilters(view.filters);
+      if (view.columnVisibility) setVisibility(view.columnVisibility);
+      if (view.mode) setMode(view.mode);
+    },
+    [setFilters, setVisibility, setMode],
+  );
   useAuditLogShortcuts(root, { enabled: keyboardShortcuts, onShowHelp: () => setShowHelp(true) });
 
   // The first pointer or focus inside the log starts loading the drawer's code.
@@ -199,33 +212,21 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
         className={cx('imv-root imv-audit-log', className)}
       >
         {chromeReady ? (
-          <AuditLogFilters
-            className="imv-audit-log__filters"
+          <ChromeBoundary
+            placeholderStyle={placeholderStyle}
             filters={filters}
             onFiltersChange={setFilters}
-            fields={filterFields}
+            filterFields={filterFields}
+            showVerify={showVerify}
+            showExport={showExport}
+            showSavedViews={showSavedViews}
+            toolbarExtra={toolbarExtra}
+            current={currentView}
+            onViewApply={applyView}
+            onEventSelect={setSelectedId}
           />
         ) : (
-          <div style={placeholderStyle} className={CHROME_PENDING_CLASS} aria-hidden="true" />
-        )}
-        {chromeReady && (showVerify || showExport || showSavedViews || toolbarExtra) && (
-          <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
-            {showSavedViews && (
-              <SavedViews
-                current={{ filters, columnVisibility: visibility, mode: currentMode }}
-                onApply={(view) => {
-                  setFilters(view.filters);
-                  if (view.columnVisibility) setVisibility(view.columnVisibility);
-                  if (view.mode) setMode(view.mode);
-                }}
-              />
-            )}
-            {showVerify && (
-              <VerifyBadge from={filters.from} to={filters.to} onBreakSelect={setSelectedId} />
-            )}
-            {showExport && <ExportButton filters={filters} />}
-            {toolbarExtra}
-          </div>
+          <ChromePlaceholder style={placeholderStyle} />
         )}
         <AuditLogTable
           className="imv-audit-log__table"

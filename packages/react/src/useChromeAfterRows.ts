@@ -36,8 +36,13 @@ const firstRowTop = (root: HTMLElement | null) =>
  * Server rendering and hydration render the chrome at once (the server snapshot), so their
  * markup matches.
  * @param root the log's root element
+ * @param load loads the chrome's code: started with the rows, and waited for after they paint
+ *   (settled either way: a failure is the chrome's to show when it renders)
  */
-export function useChromeAfterRows(root: HTMLElement | null): {
+export function useChromeAfterRows(
+  root: HTMLElement | null,
+  load: () => Promise<unknown>,
+): {
   chromeReady: boolean;
   placeholderStyle: CSSProperties | undefined;
 } {
@@ -56,6 +61,11 @@ export function useChromeAfterRows(root: HTMLElement | null): {
   useEffect(() => {
     if (chromeReady) return;
     const started = performance.now();
+    const code = load().then(
+      () => {},
+      () => {},
+    );
+    let cancelled = false;
     let seen: { rowTop: number; height: number } | null = null;
     /** Whether the frame just painted had the table's first load done (its rows, or a state). */
     let paintedLoaded = false;
@@ -66,8 +76,11 @@ export function useChromeAfterRows(root: HTMLElement | null): {
           // Rows on their way come first, unless they keep the chrome waiting too long.
           if (!paintedLoaded && performance.now() - started < ROWS_WAIT_MS) afterPaint();
           else {
-            setBefore(seen);
-            setChromeReady(true);
+            void code.then(() => {
+              if (cancelled) return;
+              setBefore(seen);
+              setChromeReady(true);
+            });
           }
         },
         () => {
@@ -81,8 +94,11 @@ export function useChromeAfterRows(root: HTMLElement | null): {
       );
     };
     afterPaint();
-    return () => cancel();
-  }, [chromeReady, root]);
+    return () => {
+      cancelled = true;
+      cancel();
+    };
+  }, [chromeReady, root, load]);
 
   useIsomorphicLayoutEffect(() => {
     const rowTop = chromeReady && before ? firstRowTop(root) : undefined;
