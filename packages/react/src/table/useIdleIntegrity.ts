@@ -1,6 +1,9 @@
-import { IntegrityIndex, type AuditEvent, type IntegrityCheck } from '@getimmutable/client';
+import type { AuditEvent, IntegrityCheck, IntegrityIndex } from '@getimmutable/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { whenIdle } from '../whenIdle.js';
+
+/** The checks' code, fetched once (import() keeps the module). */
+const loadIntegrityIndex = () => import('./integrityIndex.js').then((m) => m.IntegrityIndex);
 
 /** A row's check, and the list it was computed in (its link depends on that list). */
 interface Entry {
@@ -14,6 +17,9 @@ interface Entry {
  * would otherwise come before the first rows show. A row without its check yet is absent from
  * the map (the table shows it as pending); the table renders again as checks arrive, one slice
  * of idle time at a time.
+ *
+ * The checks' code loads on demand (integrityIndex.ts), when there are rows to check. If it
+ * cannot load (the network dropped), their marks stay pending: nothing is said to be checked.
  *
  * Checks are kept by event object, for the rows in the DOM only (a bounded map, however far a
  * long list scrolls). A new list (a refetch, the next page) keeps showing the checks of events it
@@ -37,21 +43,33 @@ export function useIdleIntegrity(
     const shown = events.slice(start, end);
     const todo = shown.filter((event) => checked.get(event)?.list !== events);
     if (todo.length === 0) return;
-    return whenIdle((deadline) => {
-      if (index.current?.list !== events)
-        index.current = { list: events, index: new IntegrityIndex(events) };
-      const next = new Map<AuditEvent, Entry>();
-      for (const event of shown) {
-        const entry = checked.get(event);
-        if (entry) next.set(event, entry);
-      }
-      for (const event of todo) {
-        next.set(event, { list: events, check: index.current.index.get(event.id) });
-        // One row at least per slice, then only while the idle period lasts.
-        if (deadline.timeRemaining() <= 0) break;
-      }
-      setChecked(next);
-    });
+    let cancelIdle: (() => void) | undefined;
+    let cancelled = false;
+    loadIntegrityIndex().then(
+      (Index) => {
+        if (cancelled) return;
+        cancelIdle = whenIdle((deadline) => {
+          if (index.current?.list !== events)
+            index.current = { list: events, index: new Index(events) };
+          const next = new Map<AuditEvent, Entry>();
+          for (const event of shown) {
+            const entry = checked.get(event);
+            if (entry) next.set(event, entry);
+          }
+          for (const event of todo) {
+            next.set(event, { list: events, check: index.current.index.get(event.id) });
+            // One row at least per slice, then only while the idle period lasts.
+            if (deadline.timeRemaining() <= 0) break;
+          }
+          setChecked(next);
+        });
+      },
+      () => {}, // the marks stay pending
+    );
+    return () => {
+      cancelled = true;
+      cancelIdle?.();
+    };
   }, [events, start, end, checked]);
 
   return useMemo(() => {
