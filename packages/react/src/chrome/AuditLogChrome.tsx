@@ -52,7 +52,11 @@ export function AuditLogChrome({
         <div className="imv-audit-log__toolbar" data-slot="audit-log-toolbar">
           {showSavedViews && <SavedViews current={current} onApply={onViewApply} />}
           {showVerify && (
-            <VerifyBadge from={filters.from} to={filters.to} onBreakSelect={onEventSelect} />
+            // Its room is kept from the start (see .imv-audit-log__verify), so the toolbar wraps
+            // the same way while it verifies as once it says "Verified: …".
+            <div className="imv-audit-log__verify" data-slot="audit-log-verify">
+              <VerifyBadge from={filters.from} to={filters.to} onBreakSelect={onEventSelect} />
+            </div>
           )}
           {showExport && <ExportButton filters={filters} />}
           {toolbarExtra}
