@@ -20,7 +20,9 @@ describe('<AuditLog /> when the code of its filters cannot load', () => {
     const user = userEvent.setup();
     renderWithViewer(<AuditLog />, viewerFor('org_acme'));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The filters and toolbar could not load.');
+    expect(alert).toHaveTextContent(
+      'The filters and toolbar could not load. Retry, or reload the page.',
+    );
     // And the error's own message (Vitest words it its way here).
     expect(alert.querySelector('.imv-table__error-detail')?.textContent).toBeTruthy();
     await waitFor(() => expect(eventRows()).toHaveLength(25));

@@ -54,7 +54,7 @@ export const defaultMessages = {
   failureRetrying: 'Trying again by itself.',
   failureKeptRows: 'Trying again by itself; the rows below are the last that loaded.',
   retry: 'Retry',
-  chromeLoadFailed: 'The filters and toolbar could not load.',
+  chromeLoadFailed: 'The filters and toolbar could not load. Retry, or reload the page.',
   previousPage: 'Previous',
   nextPage: 'Next',
   pageSize: 'Rows per page',

@@ -28,8 +28,11 @@ export const ChromeBoundary = memo(function ChromeBoundary({
 });
 
 /**
- * The filters and toolbar, from their own module (chromeModule.ts). If it could not load (a network failure), the log keeps its rows and
- * says so here, with Retry, instead of throwing the whole log to an error boundary.
+ * The filters and toolbar, from their own module (chromeModule.ts). If it could not load (a
+ * network failure), the log keeps its rows and says so here, with Retry, instead of throwing the
+ * whole log to an error boundary. Retry fetches it again where the browser does not keep a failed
+ * import's error for the page's life (whatwg/html#10327: Firefox and Safari do not; Chromium
+ * still does), so the message also says that reloading the page helps.
  */
 function LoadedChrome(props: AuditLogChromeProps) {
   const { messages } = usePresentation();
