@@ -21,6 +21,8 @@ function bundle(outDir: string) {
   const text = js.map((f) => fs.readFileSync(path.join(assets, f), 'utf8')).join('\n');
   const packages = new Set<string>();
   for (const f of js) {
+    // A chunk that only re-exports another's code (the kit's table/integrityIndex) has no map.
+    if (!fs.existsSync(path.join(assets, `${f}.map`))) continue;
     const map = JSON.parse(fs.readFileSync(path.join(assets, `${f}.map`), 'utf8')) as {
       sources: string[];
     };
