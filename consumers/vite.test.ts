@@ -44,6 +44,16 @@ describe.each([
     expect(fs.readdirSync(path.join(dir, 'dist/assets')).some((f) => f.endsWith('.css'))).toBe(
       true,
     );
+    // What loads after the first rows is not in the app's first chunk, from the tarballs too: the
+    // filters and toolbar (their class names) and the integrity checks (a message of theirs).
+    const entry = /<script[^>]+src="\/(assets\/[^"]+\.js)"/.exec(
+      fs.readFileSync(path.join(dir, 'dist/index.html'), 'utf8'),
+    )![1]!;
+    const first = fs.readFileSync(path.join(dir, 'dist', entry), 'utf8');
+    for (const marker of ['imv-filters__', 'computeEventHash needs an event']) {
+      expect(bundle, marker).toContain(marker);
+      expect(first, `${marker} in the first chunk`).not.toContain(marker);
+    }
 
     const backend = await startServer('node', ['server.mjs'], {
       cwd: dir,

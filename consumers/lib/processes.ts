@@ -15,16 +15,18 @@ const MACHINE_NPM_SETTINGS =
 
 /**
  * The environment of a command. Inside the repository: ours. Outside (a consumer app): ours
- * without what `pnpm test` adds — its other `npm_*` variables (workspace overrides, reporter…)
- * and the workspace's `node_modules/.bin` folders on PATH — so an app resolves only what it
- * installed, as on a customer's machine.
+ * without what `pnpm test` adds — its other `npm_*` variables (workspace overrides, reporter…),
+ * Vitest's `NODE_ENV=test` (with it `vite build` bundled React's development build) and the
+ * workspace's `node_modules/.bin` folders on PATH — so an app resolves only what it installed
+ * and builds as on a customer's machine.
  */
 function environment(cwd: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (!path.relative(repoRoot, cwd).startsWith('..')) return { ...process.env, ...extra };
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) =>
-        MACHINE_NPM_SETTINGS.test(key) || (!/^(npm_|pnpm_)/i.test(key) && key !== 'INIT_CWD'),
+        MACHINE_NPM_SETTINGS.test(key) ||
+        (!/^(npm_|pnpm_)/i.test(key) && key !== 'INIT_CWD' && key !== 'NODE_ENV'),
     ),
   );
   env.PATH = (process.env.PATH ?? '')

@@ -4,6 +4,31 @@
 // command for Node (it keeps its `#!/usr/bin/env node` line). Why tsdown: see docs/packaging.md.
 import { defineConfig } from 'tsdown';
 
+/**
+ * A module of this package or of the contract it bundles, by its path under `src` (a `.d.ts`
+ * of the declaration build has a dot in it: not one).
+ */
+const SOURCE_MODULE = /[\\/](client|contract)[\\/]src[\\/]([^.]+)\.ts$/;
+/** The entries' own modules: their chunks are the entries. */
+const ENTRY_MODULE =
+  /[\\/]client[\\/]src[\\/](index|server|offline[\\/]index|offline[\\/]verifyExport\.worker)\.ts$/;
+
+/**
+ * Every module its own chunk (`query/parseQuery.ts` → `query.parseQuery-<hash>.js`), and the
+ * entries only re-export: an app's bundler sees the package's modules as they are written, keeps
+ * just those it uses and leaves to an `import()` what only that import reaches (the integrity
+ * checks, which @getimmutable/react loads when the first rows have painted; the query language
+ * and checkpoint checks of its filters and toolbar). A chunk is one module to the app's bundler:
+ * with modules shared in a chunk (or in `index.js`), code that every page needs brought the rest
+ * of its chunk into the app's first chunk.
+ */
+function chunkOf(id: string): string | null {
+  const source = SOURCE_MODULE.exec(id);
+  if (!source || ENTRY_MODULE.test(id)) return null;
+  const [, pkg, file] = source;
+  return `${pkg === 'contract' ? 'contract.' : ''}${file!.replace(/[\\/]/g, '.')}`;
+}
+
 export default defineConfig([
   {
     entry: {
@@ -21,6 +46,12 @@ export default defineConfig([
     dts: { resolve: ['@getimmutable/contract'], eager: true },
     sourcemap: true,
     clean: true,
+    outputOptions: {
+      codeSplitting: {
+        includeDependenciesRecursively: false,
+        groups: [{ name: chunkOf }],
+      },
+    },
   },
   {
     entry: { 'immutable-verify': 'src/cli/immutable-verify.ts' },
