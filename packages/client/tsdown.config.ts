@@ -2,16 +2,26 @@
 // `./server` (the server SDK) and `./offline` (verify an export with no server, and the Web
 // Worker that does it in a browser), bundled .d.ts, source maps; and the `immutable-verify`
 // command for Node (it keeps its `#!/usr/bin/env node` line). Why tsdown: see docs/packaging.md.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsdown';
+
+/** The browser-and-Node entries: their own modules are their chunks. */
+const ENTRIES = {
+  index: 'src/index.ts',
+  server: 'src/server.ts',
+  offline: 'src/offline/index.ts',
+  // Beside offline.js, where its `new URL('./verifyExport.worker.js', import.meta.url)` looks.
+  'verifyExport.worker': 'src/offline/verifyExport.worker.ts',
+};
+const ENTRY_FILES = new Set(
+  Object.values(ENTRIES).map((file) => fileURLToPath(new URL(file, import.meta.url))),
+);
 
 /**
  * A module of this package or of the contract it bundles, by its path under `src` (a `.d.ts`
  * of the declaration build has a dot in it: not one).
  */
 const SOURCE_MODULE = /[\\/](client|contract)[\\/]src[\\/]([^.]+)\.ts$/;
-/** The entries' own modules: their chunks are the entries. */
-const ENTRY_MODULE =
-  /[\\/]client[\\/]src[\\/](index|server|offline[\\/]index|offline[\\/]verifyExport\.worker)\.ts$/;
 
 /**
  * Every module its own chunk (`query/parseQuery.ts` → `query.parseQuery-<hash>.js`), and the
@@ -24,20 +34,14 @@ const ENTRY_MODULE =
  */
 function chunkOf(id: string): string | null {
   const source = SOURCE_MODULE.exec(id);
-  if (!source || ENTRY_MODULE.test(id)) return null;
+  if (!source || ENTRY_FILES.has(id)) return null;
   const [, pkg, file] = source;
   return `${pkg === 'contract' ? 'contract.' : ''}${file!.replace(/[\\/]/g, '.')}`;
 }
 
 export default defineConfig([
   {
-    entry: {
-      index: 'src/index.ts',
-      server: 'src/server.ts',
-      offline: 'src/offline/index.ts',
-      // Beside offline.js, where its `new URL('./verifyExport.worker.js', import.meta.url)` looks.
-      'verifyExport.worker': 'src/offline/verifyExport.worker.ts',
-    },
+    entry: ENTRIES,
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
