@@ -58,6 +58,27 @@ test('the sidebar moves between pages and marks the current one', async ({ page 
   ).toBeVisible();
 });
 
+test('a page opened while the app is still loading gets focus on its heading once it shows', async ({
+  page,
+}) => {
+  // The app's users answer only when released: until then no page (and no heading) renders.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/users', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/audit-log');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading Acme Docs' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Alerts' })
+    .click();
+  await expect(page).toHaveURL(/\/alerts$/);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeFocused();
+});
+
 test('the time-zone picker changes how the kit shows times', async ({ page }) => {
   await page.goto('/audit-log');
   await rowsLoaded(page);

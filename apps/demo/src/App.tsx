@@ -64,20 +64,28 @@ export function App() {
     document.title = `${page.label} · Acme Docs`;
   }, [page.label]);
 
-  // After an in-app navigation, move focus to the new page's heading (not on the first load).
-  const mainRef = useRef<HTMLElement>(null);
-  const firstPath = useRef<string>(path);
-  useEffect(() => {
-    if (firstPath.current === path) return;
-    firstPath.current = '';
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [path]);
-
   const immutableUrl = config.data?.immutableUrl;
   const session = useMemo(
     () => (user && immutableUrl ? { user, immutableUrl, timeZone, themeRoot } : null),
     [user, immutableUrl, timeZone, themeRoot],
   );
+  // After an in-app navigation, move focus to the new page's heading (not on the first load) —
+  // when it shows: a page opened while the app is still loading has none yet.
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef<string>(path);
+  const headingFocusDue = useRef(false);
+  useEffect(() => {
+    if (firstPath.current !== path) {
+      firstPath.current = '';
+      headingFocusDue.current = true;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (headingFocusDue.current && heading) {
+      headingFocusDue.current = false;
+      heading.focus();
+    }
+  }, [path, session]);
+
   const failed = config.error ?? users.error;
   return (
     <div ref={setThemeRoot} className="imv-root demo-app" data-theme={theme}>
