@@ -11,7 +11,9 @@
 // toolbar went on demand (after the first rows), and then the integrity checks' code (loaded
 // when the rows have painted), the initial limit came down from 62,800 B to 46,300 B, and the
 // whole rose from 72,300 B to 73,300 B: the loader, its Suspense boundary and the message and
-// Retry shown when that code cannot load.
+// Retry shown when that code cannot load. Then every part loaded on demand got that message and
+// Retry (a failed load had thrown the whole log to the app's error boundary), and the marks a
+// "not checked" state: initial 46,300 → 46,500 B, all 73,300 → 73,550 B.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -48,13 +50,13 @@ export default [
       ...production(config),
       plugins: [...(config.plugins ?? []), dynamicImportsExternal],
     }),
-    limit: '46300 B',
+    limit: '46500 B',
   },
   {
     name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',
     ...auditLog,
     modifyEsbuildConfig: production,
-    limit: '73300 B',
+    limit: '73550 B',
   },
   {
     name: '@getimmutable/react/styles.css',

@@ -1,8 +1,6 @@
 import type { Locale } from 'date-fns';
 import {
-  Suspense,
   forwardRef,
-  lazy,
   useCallback,
   useEffect,
   useMemo,
@@ -17,24 +15,22 @@ import { ChromeBoundary, ChromePlaceholder } from './chrome/ChromeBoundary.js';
 import { cx } from './cx.js';
 import type { AuditLogFilterField } from './filters/AuditLogFilters.js';
 import { mergeMessages, type Messages } from './messages.js';
+import { onDemand } from './onDemand/onDemand.js';
+import { OnDemandPart } from './onDemand/OnDemandPart.js';
 import { AuditLogTable, type AuditLogTableProps } from './table/AuditLogTable.js';
 import { useAuditEvent } from './useAuditEvent.js';
 import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
 import { useChromeAfterRows } from './useChromeAfterRows.js';
-import { ViewerContext, useViewerConfig } from './viewerContext.js';
+import { ViewerContext, usePresentation, useViewerConfig } from './viewerContext.js';
 
 // The drawer (with its JSON tree, targets list and modal layer) is code no first paint needs: it
 // loads when an event is first selected, or earlier when the pointer or focus enters the log (the
-// intent to open one), so it is usually there by the click. An import() is fetched once.
-const loadDrawer = () => import('./drawer/EventDetailDrawer.js');
-const EventDetailDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.EventDetailDrawer })));
-const preloadDrawer = () => void loadDrawer().catch(() => {}); // a failure shows on open
+// intent to open one), so it is usually there by the click.
+const drawerPart = onDemand(() => import('./drawer/EventDetailDrawer.js'));
 // The shortcuts' list shows only on `?`.
-const ShortcutsHelp = lazy(() =>
-  import('./shortcuts/ShortcutsHelp.js').then((m) => ({ default: m.ShortcutsHelp })),
-);
+const shortcutsHelpPart = onDemand(() => import('./shortcuts/ShortcutsHelp.js'));
 
 export interface AuditLogProps
   extends
@@ -185,7 +181,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     const events = ['pointerover', 'focusin'] as const;
     const preload = () => {
       for (const type of events) root.removeEventListener(type, preload);
-      preloadDrawer();
+      drawerPart.preload();
     };
     for (const type of events) root.addEventListener(type, preload);
     return () => {
@@ -246,9 +242,14 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           <SelectedEvent id={selectedId} onClose={() => setSelectedId(null)} container={root} />
         )}
         {showHelp ? (
-          <Suspense fallback={null}>
-            <ShortcutsHelp onClose={() => setShowHelp(false)} />
-          </Suspense>
+          <OnDemandPart
+            part={shortcutsHelpPart}
+            render={({ ShortcutsHelp }) => <ShortcutsHelp onClose={() => setShowHelp(false)} />}
+            failure={config.messages.panelLoadFailed}
+            failureSlot="shortcuts-help-error"
+            onClose={() => setShowHelp(false)}
+            focusOnFailure
+          />
         ) : null}
       </div>
     </ViewerContext.Provider>
@@ -280,19 +281,27 @@ function SelectedEvent({
           e.integrity.sequence === selected.integrity.sequence - 1
       : null,
   );
+  const { messages } = usePresentation();
   return (
     // A portalled overlay: its fallback (nothing) takes no room in the layout.
-    <Suspense fallback={null}>
-      <EventDetailDrawer
-        event={selected}
-        eventId={id}
-        previousEvent={previous}
-        open
-        onOpenChange={(open) => {
-          if (!open) onClose();
-        }}
-        container={container}
-      />
-    </Suspense>
+    <OnDemandPart
+      part={drawerPart}
+      render={({ EventDetailDrawer }) => (
+        <EventDetailDrawer
+          event={selected}
+          eventId={id}
+          previousEvent={previous}
+          open
+          onOpenChange={(open) => {
+            if (!open) onClose();
+          }}
+          container={container}
+        />
+      )}
+      failure={messages.drawerLoadFailed}
+      failureSlot="event-detail-error"
+      onClose={onClose}
+      focusOnFailure
+    />
   );
 }

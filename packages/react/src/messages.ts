@@ -55,6 +55,12 @@ export const defaultMessages = {
   failureKeptRows: 'Trying again by itself; the rows below are the last that loaded.',
   retry: 'Retry',
   chromeLoadFailed: 'The filters and toolbar could not load. Retry, or reload the page.',
+  drawerLoadFailed: "The event's details could not load. Retry, or reload the page.",
+  panelLoadFailed: 'This panel could not load. Retry, or reload the page.',
+  checkpointLoadFailed: "The checkpoint's details could not load. Retry, or reload the page.",
+  /** A row's integrity mark when the checks' code could not load: nothing was checked. */
+  integrityUnavailable:
+    'Not checked: the integrity checks could not load. Reload the page to check.',
   previousPage: 'Previous',
   nextPage: 'Next',
   pageSize: 'Rows per page',

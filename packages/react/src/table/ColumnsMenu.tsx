@@ -1,10 +1,11 @@
-import { Suspense, lazy, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { onDemand } from '../onDemand/onDemand.js';
+import { OnDemandPart } from '../onDemand/OnDemandPart.js';
+import { usePresentation } from '../viewerContext.js';
 
 // The panel and its layer behaviour (focus scope, dismissal) load when the menu is first
 // opened, or when the pointer or focus reaches its button: no first paint needs them.
-const loadPanel = () => import('./ColumnsPanel.js');
-const ColumnsPanel = lazy(() => loadPanel().then((m) => ({ default: m.ColumnsPanel })));
-const preloadPanel = () => void loadPanel().catch(() => {}); // a failure shows on open
+const panelPart = onDemand(() => import('./ColumnsPanel.js'));
 
 export interface ColumnsMenuItem {
   id: string;
@@ -31,6 +32,7 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const { messages } = usePresentation();
 
   return (
     <div
@@ -45,23 +47,34 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((o) => !o)}
-        onPointerEnter={preloadPanel}
-        onFocus={preloadPanel}
+        onPointerEnter={panelPart.preload}
+        onFocus={panelPart.preload}
       >
         {label}
       </button>
       {open ? (
         // An absolutely placed popover: its fallback (nothing) moves nothing in the layout.
-        <Suspense fallback={null}>
-          <ColumnsPanel
-            id={panelId}
-            legend={legend}
-            items={items}
-            onToggle={onToggle}
-            button={button}
-            onClose={() => setOpen(false)}
-          />
-        </Suspense>
+        <OnDemandPart
+          part={panelPart}
+          render={({ ColumnsPanel }) => (
+            <ColumnsPanel
+              id={panelId}
+              legend={legend}
+              items={items}
+              onToggle={onToggle}
+              button={button}
+              onClose={() => setOpen(false)}
+            />
+          )}
+          failure={messages.panelLoadFailed}
+          failureSlot="table-columns-error"
+          failureClassName="imv-table__columns-panel"
+          onClose={() => {
+            setOpen(false);
+            button.current?.focus();
+          }}
+          focusOnFailure
+        />
       ) : null}
     </div>
   );

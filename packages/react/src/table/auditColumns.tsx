@@ -23,6 +23,8 @@ export interface AuditTableMeta {
   absoluteReady: boolean;
   /** Integrity checks of the rows on screen, by event id; a row without one is still pending. */
   integrity: ReadonlyMap<string, IntegrityCheck>;
+  /** The checks' code could not load: a row without a check is not being checked. */
+  integrityUnavailable: boolean;
   /** Links to the neighbour are shown only for an unfiltered list (a filtered page has gaps). */
   showLinks: boolean;
   /** Prefix of row element ids: a row's id is `rowIdPrefix + event.id`. */
@@ -213,7 +215,12 @@ const integrityColumn = auditColumnHelper.display({
   cell: ({ row, table }) => {
     const m = meta(table);
     // Called, not mounted (no hooks): see plainCells.
-    return integrityMarks(m.integrity.get(row.original.id), m.showLinks, m.messages);
+    return integrityMarks(
+      m.integrity.get(row.original.id),
+      m.showLinks,
+      m.messages,
+      m.integrityUnavailable,
+    );
   },
   meta: { label: (m) => m.columnIntegrity },
 });

@@ -25,13 +25,19 @@ const mark = (
  * with no wrapper, and this is a plain function, not a component: it runs for every row.
  * @param checks the row's checks; undefined while pending
  * @param showLink whether to show the link to the predecessor (not for a filtered list)
+ * @param unavailable the checks' code could not load: a row without its checks is not checked
  */
 export function integrityMarks(
   checks: IntegrityCheck | undefined,
   showLink: boolean,
   messages: Messages,
+  unavailable: boolean,
 ) {
-  if (!checks) return mark('pending', messages.verifying, 'table-hash', '…');
+  if (!checks) {
+    return unavailable
+      ? mark('unknown', messages.integrityUnavailable, 'table-hash', '–')
+      : mark('pending', messages.verifying, 'table-hash', '…');
+  }
   const { hash, link } = checks;
   return (
     <>

@@ -1,9 +1,21 @@
 import type { AuditEvent, IntegrityCheck, IntegrityIndex } from '@getimmutable/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { onDemand } from '../onDemand/onDemand.js';
 import { whenIdle } from '../whenIdle.js';
 
-/** The checks' code, fetched once (import() keeps the module). */
-const loadIntegrityIndex = () => import('./integrityIndex.js').then((m) => m.IntegrityIndex);
+/** The checks' code (see onDemand.ts). */
+const integrityPart = onDemand(() => import('./integrityIndex.js'));
+
+export interface IdleIntegrity {
+  /** The rows' checks by event id; a row without one yet is absent. */
+  checks: ReadonlyMap<string, IntegrityCheck>;
+  /**
+   * The checks' code could not load: the rows without a check are not being checked, and say so
+   * rather than "Verifying…" for ever. It is tried again when the rows change or the browser
+   * comes back online.
+   */
+  unavailable: boolean;
+}
 
 /** A row's check, and the list it was computed in (its link depends on that list). */
 interface Entry {
@@ -19,7 +31,7 @@ interface Entry {
  * of idle time at a time.
  *
  * The checks' code loads on demand (integrityIndex.ts), when there are rows to check. If it
- * cannot load (the network dropped), their marks stay pending: nothing is said to be checked.
+ * cannot load (the network dropped), `unavailable` says so: nothing is said to be checked.
  *
  * Checks are kept by event object, for the rows in the DOM only (a bounded map, however far a
  * long list scrolls). A new list (a refetch, the next page) keeps showing the checks of events it
@@ -34,8 +46,11 @@ export function useIdleIntegrity(
   events: readonly AuditEvent[],
   start: number,
   end: number,
-): ReadonlyMap<string, IntegrityCheck> {
+): IdleIntegrity {
   const [checked, setChecked] = useState<ReadonlyMap<AuditEvent, Entry>>(() => new Map());
+  const [unavailable, setUnavailable] = useState(false);
+  // Bumped when the browser comes back online after the code failed to load: a new attempt.
+  const [attempt, setAttempt] = useState(0);
   // One index per list, made in idle time: its constructor links every loaded event.
   const index = useRef<{ list: readonly AuditEvent[]; index: IntegrityIndex } | null>(null);
 
@@ -45,9 +60,10 @@ export function useIdleIntegrity(
     if (todo.length === 0) return;
     let cancelIdle: (() => void) | undefined;
     let cancelled = false;
-    loadIntegrityIndex().then(
-      (Index) => {
+    integrityPart.load().then(
+      ({ IntegrityIndex: Index }) => {
         if (cancelled) return;
+        setUnavailable(false);
         cancelIdle = whenIdle((deadline) => {
           if (index.current?.list !== events)
             index.current = { list: events, index: new Index(events) };
@@ -64,15 +80,24 @@ export function useIdleIntegrity(
           setChecked(next);
         });
       },
-      () => {}, // the marks stay pending
+      () => {
+        if (!cancelled) setUnavailable(true);
+      },
     );
     return () => {
       cancelled = true;
       cancelIdle?.();
     };
-  }, [events, start, end, checked]);
+  }, [events, start, end, checked, attempt]);
 
-  return useMemo(() => {
+  useEffect(() => {
+    if (!unavailable) return;
+    const retry = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [unavailable]);
+
+  const checks = useMemo(() => {
     const byId = new Map<string, IntegrityCheck>();
     for (const event of events.slice(start, end)) {
       const check = checked.get(event)?.check;
@@ -80,4 +105,5 @@ export function useIdleIntegrity(
     }
     return byId;
   }, [checked, events, start, end]);
+  return useMemo(() => ({ checks, unavailable }), [checks, unavailable]);
 }

@@ -1,5 +1,5 @@
 import type { VerifyBreak } from '@getimmutable/client';
-import { Suspense, forwardRef, lazy, useId, type HTMLAttributes } from 'react';
+import { forwardRef, useId, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useVerify } from '../useVerify.js';
@@ -7,6 +7,8 @@ import { usePresentation } from '../viewerContext.js';
 import { formatNumber } from '../formatNumber.js';
 import { formatAbsolute } from '../formatTime.js';
 import { useCheckpoint } from '../checkpoint/useCheckpoint.js';
+import { onDemand } from '../onDemand/onDemand.js';
+import { OnDemandPart } from '../onDemand/OnDemandPart.js';
 
 /** `changed`: the chain verifies, but not as the history verified before (see checkpoints). */
 export type VerifyBadgeState = 'verifying' | 'verified' | 'broken' | 'error' | 'changed';
@@ -23,14 +25,8 @@ export interface VerifyBadgeProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 // Shown only after a verify, and most of it only when history changed: loaded on demand.
-const HistoryChangedNotice = lazy(() =>
-  import('../checkpoint/HistoryChangedNotice.js').then((m) => ({
-    default: m.HistoryChangedNotice,
-  })),
-);
-const ReceiptActions = lazy(() =>
-  import('../checkpoint/ReceiptActions.js').then((m) => ({ default: m.ReceiptActions })),
-);
+const historyChangedPart = onDemand(() => import('../checkpoint/HistoryChangedNotice.js'));
+const receiptPart = onDemand(() => import('../checkpoint/ReceiptActions.js'));
 
 const ICONS: Record<VerifyBadgeState, string> = {
   verifying: '⟳',
@@ -67,6 +63,8 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   });
   const code = locale?.code;
   const describedBy = useId();
+  // The checkpoint a receipt is offered for (a const, so the render function below keeps it narrowed).
+  const receiptFor = checkpoint.checkpoint;
 
   let state: VerifyBadgeState;
   if (isVerifying || verify.status === 'pending') state = 'verifying';
@@ -168,23 +166,32 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
       >
         {state === 'error' ? messages.retry : messages.reverify}
       </button>
-      <Suspense fallback={null}>
-        {checkpoint.checkpoint && (state === 'verified' || state === 'changed') ? (
-          <ReceiptActions
-            checkpoint={checkpoint.checkpoint}
-            checkReceipt={checkpoint.checkReceipt}
-          />
-        ) : null}
-        {checkpoint.status === 'changed' && state === 'changed' ? (
-          <HistoryChangedNotice
-            change={checkpoint.change}
-            onAccept={checkpoint.accept}
-            canAccept={checkpoint.canAccept}
-            isAccepting={checkpoint.isAccepting}
-            onEventSelect={onBreakSelect}
-          />
-        ) : null}
-      </Suspense>
+      {receiptFor && (state === 'verified' || state === 'changed') ? (
+        <OnDemandPart
+          part={receiptPart}
+          render={({ ReceiptActions }) => (
+            <ReceiptActions checkpoint={receiptFor} checkReceipt={checkpoint.checkReceipt} />
+          )}
+          failure={messages.checkpointLoadFailed}
+          failureSlot="receipt-actions-error"
+        />
+      ) : null}
+      {checkpoint.status === 'changed' && state === 'changed' ? (
+        <OnDemandPart
+          part={historyChangedPart}
+          render={({ HistoryChangedNotice }) => (
+            <HistoryChangedNotice
+              change={checkpoint.change}
+              onAccept={checkpoint.accept}
+              canAccept={checkpoint.canAccept}
+              isAccepting={checkpoint.isAccepting}
+              onEventSelect={onBreakSelect}
+            />
+          )}
+          failure={messages.checkpointLoadFailed}
+          failureSlot="history-changed-error"
+        />
+      ) : null}
     </div>
   );
 });

@@ -1,14 +1,14 @@
 import type { SavedView } from '@getimmutable/client';
-import { Suspense, forwardRef, lazy, useId, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useId, useRef, useState, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
+import { onDemand } from '../onDemand/onDemand.js';
+import { OnDemandPart } from '../onDemand/OnDemandPart.js';
 import { usePresentation } from '../viewerContext.js';
 import type { Notice } from './SavedViewsPanel.js';
 import { useSavedViews, type ViewContent } from './useSavedViews.js';
 
 // The panel (forms, list, links) is opened by a click: its code loads then, not with the log.
-const SavedViewsPanel = lazy(() =>
-  import('./SavedViewsPanel.js').then((m) => ({ default: m.SavedViewsPanel })),
-);
+const panelPart = onDemand(() => import('./SavedViewsPanel.js'));
 
 export interface SavedViewsProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   /** What "Save current view" keeps: the filters, column visibility and mode on screen now. */
@@ -50,31 +50,41 @@ export const SavedViews = forwardRef<HTMLDivElement, SavedViewsProps>(function S
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((was) => !was)}
+        onPointerEnter={panelPart.preload}
+        onFocus={panelPart.preload}
       >
         {messages.views}
         {views.views.length > 0 ? ` (${views.views.length})` : ''}
       </button>
       {open ? (
-        <Suspense fallback={null}>
-          <SavedViewsPanel
-            id={panelId}
-            views={views}
-            current={current}
-            onApply={(view) => {
-              onApply(view);
-              // Applied, the panel gives the view back to the log it was covering.
-              setNotice({ text: messages.viewApplied(view.name) });
-              close();
-            }}
-            linkFor={linkFor}
-            name={name}
-            onNameChange={setName}
-            notice={notice}
-            onNotice={setNotice}
-            onClose={close}
-            trigger={trigger}
-          />
-        </Suspense>
+        <OnDemandPart
+          part={panelPart}
+          render={({ SavedViewsPanel }) => (
+            <SavedViewsPanel
+              id={panelId}
+              views={views}
+              current={current}
+              onApply={(view) => {
+                onApply(view);
+                // Applied, the panel gives the view back to the log it was covering.
+                setNotice({ text: messages.viewApplied(view.name) });
+                close();
+              }}
+              linkFor={linkFor}
+              name={name}
+              onNameChange={setName}
+              notice={notice}
+              onNotice={setNotice}
+              onClose={close}
+              trigger={trigger}
+            />
+          )}
+          failure={messages.panelLoadFailed}
+          failureSlot="saved-views-error"
+          failureClassName="imv-views__panel"
+          onClose={close}
+          focusOnFailure
+        />
       ) : null}
     </div>
   );

@@ -1,0 +1,140 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { viewerFor } from '../test/emulatorFixture.js';
+
+// The modules <AuditLog /> loads with import() when they are needed: each fails while its name
+// is in `failing`, as a chunk does when the network drops or a deploy removed the file.
+const failing = new Set<string>();
+const PARTS = {
+  drawer: './drawer/EventDetailDrawer.js',
+  columns: './table/ColumnsPanel.js',
+  views: './views/SavedViewsPanel.js',
+  help: './shortcuts/ShortcutsHelp.js',
+  integrity: './table/integrityIndex.js',
+};
+
+afterEach(() => failing.clear());
+
+const eventRows = () => screen.getAllByRole('row').filter((r) => r.hasAttribute('data-event-id'));
+/**
+ * A fresh page's kit (its modules loaded anew: a part whose code loaded in an earlier test
+ * would be kept), rendering the log.
+ */
+const loadedLog = async () => {
+  vi.resetModules();
+  // Mocked anew each time: Vitest keeps a mocked module that has loaded.
+  for (const [name, path] of Object.entries(PARTS)) {
+    vi.doMock(path, async (importOriginal) => {
+      if (failing.has(name))
+        throw new Error(`Failed to fetch dynamically imported module: ${path}`);
+      return importOriginal();
+    });
+  }
+  const [{ AuditLog }, { ImmutableViewerProvider }] = await Promise.all([
+    import('./AuditLog.js'),
+    import('./ImmutableViewerProvider.js'),
+  ]);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <ImmutableViewerProvider client={viewerFor('org_acme')} queryClient={queryClient}>
+      <AuditLog />
+    </ImmutableViewerProvider>,
+  );
+  await waitFor(() => expect(eventRows()).toHaveLength(25));
+  // The toolbar comes after the rows, with its own code.
+  await screen.findByRole('button', { name: /^Views/ });
+};
+
+describe('<AuditLog /> when the code of a part cannot load', () => {
+  it('the detail drawer: says so where it would open, with Retry focused, and keeps the log', async () => {
+    failing.add('drawer');
+    const user = userEvent.setup();
+    await loadedLog();
+    await user.click(eventRows()[0]!);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      "The event's details could not load. Retry, or reload the page.",
+    );
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
+    expect(eventRows()).toHaveLength(25);
+
+    failing.delete('drawer');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('the detail drawer: Close takes the message away and leaves no event selected', async () => {
+    failing.add('drawer');
+    const user = userEvent.setup();
+    await loadedLog();
+    await user.click(eventRows()[1]!);
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(eventRows().filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(0);
+  });
+
+  it('the columns panel: says so in its place, and Close returns focus to the Columns button', async () => {
+    failing.add('columns');
+    const user = userEvent.setup();
+    await loadedLog();
+    const columns = screen.getByRole('button', { name: 'Columns' });
+    await user.click(columns);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This panel could not load. Retry, or reload the page.');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
+    await user.click(within(alert).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(columns).toHaveFocus();
+    expect(eventRows()).toHaveLength(25);
+  });
+
+  it('the saved views panel: says so, and Retry opens it once its code loads', async () => {
+    failing.add('views');
+    const user = userEvent.setup();
+    await loadedLog();
+    await user.click(screen.getByRole('button', { name: /^Views/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This panel could not load. Retry, or reload the page.');
+    failing.delete('views');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('textbox', { name: /name/i })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('the keyboard shortcuts list: says so on ?, and Close takes it away', async () => {
+    failing.add('help');
+    const user = userEvent.setup();
+    await loadedLog();
+    eventRows()[0]!.focus();
+    await user.keyboard('?');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This panel could not load. Retry, or reload the page.');
+    await user.click(within(alert).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('the integrity checks: each row says it is not checked, not "Verifying…" for ever; back online, they check', async () => {
+    failing.add('integrity');
+    await loadedLog();
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('img', {
+          name: 'Not checked: the integrity checks could not load. Reload the page to check.',
+        }),
+      ).toHaveLength(25),
+    );
+    expect(screen.queryByRole('img', { name: 'Verifying…' })).toBeNull();
+
+    failing.delete('integrity');
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() =>
+      expect(screen.getAllByRole('img', { name: 'Hash matches content' })).toHaveLength(25),
+    );
+  });
+});
