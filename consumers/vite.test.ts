@@ -79,9 +79,32 @@ describe.each([
   });
 });
 
+describe('a Vite app composing its own layout from the kit (React 19)', () => {
+  it('ships the filters and the table, not the export button, saved views or verify badge', async () => {
+    const dir = apps.viteReact19;
+    const built = await run('npx', ['vite', 'build', '--config', 'vite.layers.config.ts'], {
+      cwd: dir,
+      env: { VITE_IMMUTABLE_BASE_URL: 'http://127.0.0.1:9' },
+    });
+    expect(built).toMatch(/built in/);
+    const assets = path.join(dir, 'dist-layers/assets');
+    const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const bundle = scripts.map((f) => fs.readFileSync(path.join(assets, f), 'utf8')).join('\n');
+    const first = firstLoad(path.join(dir, 'dist-layers'), 'layers.html');
+    console.log(
+      `[layers] JavaScript loaded first: ${first.files.length} files, ${first.gzip} B min+gzip`,
+    );
+    // Their class names: what the page uses is there, what it does not import is not.
+    for (const used of ['imv-filters__', 'imv-table__']) expect(bundle, used).toContain(used);
+    for (const unused of ['imv-export', 'imv-views', 'imv-verify-badge']) {
+      expect(bundle.includes(unused), `${unused} in an app that does not import it`).toBe(false);
+    }
+  });
+});
+
 /** The JavaScript a built page loads before any `import()`: its entry and the modules it preloads. */
-function firstLoad(dist: string) {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+function firstLoad(dist: string, page = 'index.html') {
+  const html = fs.readFileSync(path.join(dist, page), 'utf8');
   const files = [
     ...html.matchAll(
       /<(?:script|link rel="modulepreload")[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g,
