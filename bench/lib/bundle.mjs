@@ -27,7 +27,7 @@ export async function auditLogBundle() {
 export async function auditLogComposition(total) {
   const tanstack = `export { QueryClient, QueryClientProvider, QueryClientContext, useQuery, useInfiniteQuery, useMutation, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 export { useTable, columnVisibilityFeature, tableFeatures, createColumnHelper } from '@tanstack/react-table';
-export { useVirtualizer } from '@tanstack/react-virtual';`;
+export { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';`;
   const client = `${tanstack}\nexport { createViewerClient } from '@getimmutable/client';`;
   const integrity = `${client}\nexport { checkEvent, checkChain } from '@getimmutable/client';`;
   const { measureJs } = await measureModule();
@@ -157,7 +157,11 @@ export async function auditLogSplit(total) {
         (held.length > 1 ? `${held[0]} + ${held.length - 1} more` : (held[0] ?? 'imports'));
       const { contents } = byPath.get(key);
       return {
-        chunk: modules.replace(/(^|\+ )src\//g, '$1').replace(/\.tsx?\b/g, ''),
+        chunk: modules
+          .replace(/(^|\+ )src\//g, '$1')
+          .replace(/\.tsx?\b/g, '')
+          // A dependency's module by its package's name: @tanstack/virtual-core.
+          .replace(/[^ ]*node_modules\/((?:@[^/]+\/)?[^/]+)\/[^ ]*/g, '$1'),
         min: contents.length,
         gzip: gzip(contents),
       };

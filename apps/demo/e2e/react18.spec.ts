@@ -53,7 +53,6 @@ test('the React 18 build bundles exactly one React: 18.3.1', async () => {
     expect.arrayContaining([
       expect.stringMatching(/^@tanstack\/react-query@/),
       expect.stringMatching(/^@tanstack\/react-table@/),
-      expect.stringMatching(/^@tanstack\/react-virtual@/),
     ]),
   );
 });

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { virtualCore } from './useLazyVirtualizer.js';
 import { useVirtualRows } from './useVirtualRows.js';
 
 const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `e${i}` }));
@@ -41,6 +42,9 @@ function Harness({
 const windowText = () => screen.getByRole('status', { name: 'window' }).textContent;
 
 describe('useVirtualRows', () => {
+  // The virtualizer's code is here, as after the first infinite table of a page (see
+  // useLazyVirtualizer.test.tsx for before).
+  beforeAll(() => virtualCore.load());
   afterEach(() => vi.restoreAllMocks());
 
   it('renders every row, with no spacers, when disabled (pages mode)', () => {
@@ -48,9 +52,10 @@ describe('useVirtualRows', () => {
     expect(windowText()).toBe('0-30 top 0 bottom 0');
   });
 
-  it('without layout renders the first 20 rows and keeps room for the rest at 44px a row', () => {
+  it('without layout renders the rows of the view it assumes and keeps room for the rest at 44px a row', () => {
     render(<Harness count={30} enabled />);
-    expect(windowText()).toBe('0-20 top 0 bottom 440');
+    // 480px shows rows 0–10, and 8 more below.
+    expect(windowText()).toBe('0-19 top 0 bottom 484');
   });
 
   it('reads the row height from a rendered row once there are rows, before paint', () => {
@@ -62,7 +67,8 @@ describe('useVirtualRows', () => {
     const { rerender } = render(<Harness count={0} enabled />);
     expect(windowText()).toBe('0-0 top 0 bottom 0');
     rerender(<Harness count={30} enabled />);
-    expect(windowText()).toBe('0-20 top 0 bottom 300');
+    // 30px rows: 16 in 480px, and 8 more.
+    expect(windowText()).toBe('0-24 top 0 bottom 180');
   });
 
   it('renders the rows of the view it assumes (480px) first, and again only if the view differs', () => {

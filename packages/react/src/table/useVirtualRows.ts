@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
+import { useLazyVirtualizer } from './useLazyVirtualizer.js';
 
 /**
  * Every row's height (the stylesheet fixes rows to it), so no row is measured as it scrolls in:
@@ -8,8 +8,6 @@ import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
  * a rendered row.
  */
 const ROW_HEIGHT = 44;
-/** Without layout (jsdom, a hidden container) the virtualizer sees no view: these first rows are placed instead. */
-const UNMEASURED_ROWS = 20;
 /**
  * The view the first render assumes, before the container is measured: the default of
  * `--imv-table-height`. The first rows are then the ones the view shows, and measuring the
@@ -57,10 +55,8 @@ export function useVirtualRows({ rows, enabled }: VirtualRowsOptions): VirtualRo
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   // Stable per row list: the virtualizer recomputes every row's position when this changes.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  // The virtualizer is one mutable instance: read it during render, never memoize on it (which is
-  // what the React Compiler warns about, and why it skips this hook).
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  // The virtualizer is one mutable instance: read it during render, never memoize on it.
+  const { virtualizer, failed } = useLazyVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
@@ -69,6 +65,8 @@ export function useVirtualRows({ rows, enabled }: VirtualRowsOptions): VirtualRo
     enabled,
     initialRect: ASSUMED_VIEW,
   });
+  // Windowing is on once its code is here; if it could not load, every row renders, as paged.
+  const windowed = enabled && !failed;
 
   const hasRows = rows.length > 0;
   // Before paint, when rows first show: every row has one height, so reading one row is enough.
@@ -81,25 +79,32 @@ export function useVirtualRows({ rows, enabled }: VirtualRowsOptions): VirtualRo
     if (height > 0 && Math.abs(height - rowHeight) > 0.5) {
       setRowHeight(height);
       // The virtualizer caches positions by key, not by estimate: drop them for the new height.
-      virtualizer.measure();
+      virtualizer?.measure();
     }
   }, [enabled, hasRows, rowHeight, virtualizer]);
 
   const scrollToIndex = (index: number) => {
-    if (enabled) virtualizer.scrollToIndex(index);
+    if (enabled) virtualizer?.scrollToIndex(index);
   };
   const hasView = useCallback(
     () =>
-      enabled && virtualizer.scrollElement !== null && (virtualizer.scrollRect?.height ?? 0) > 0,
+      enabled &&
+      virtualizer !== null &&
+      virtualizer.scrollElement !== null &&
+      (virtualizer.scrollRect?.height ?? 0) > 0,
     [enabled, virtualizer],
   );
-  const items = enabled ? virtualizer.getVirtualItems() : [];
+  const items = enabled && virtualizer ? virtualizer.getVirtualItems() : [];
   const first = items[0];
   const last = items[items.length - 1];
-  if (!first || !last) {
-    // No view: every row when disabled; else the first rows, with room for the others below.
-    const end = enabled ? Math.min(rows.length, UNMEASURED_ROWS) : rows.length;
-    const paddingBottom = enabled ? (rows.length - end) * rowHeight : 0;
+  if (!virtualizer || !first || !last) {
+    // No virtualizer yet (its code loads), or no view (jsdom, a hidden container): the rows of
+    // the view it assumes, as its first render places them, with room for the others below.
+    // Every row when disabled, or when its code could not load.
+    const end = windowed
+      ? Math.min(rows.length, Math.ceil(ASSUMED_VIEW.height / rowHeight) + OVERSCAN)
+      : rows.length;
+    const paddingBottom = windowed ? (rows.length - end) * rowHeight : 0;
     return {
       scrollRef,
       start: 0,
