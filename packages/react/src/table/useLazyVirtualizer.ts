@@ -1,6 +1,7 @@
 import type { Virtualizer, VirtualizerOptions } from '@tanstack/virtual-core';
 import { useEffect, useReducer, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { afterNextPaint } from '../afterNextPaint.js';
 import { onDemand } from '../onDemand/onDemand.js';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
 
@@ -20,8 +21,8 @@ export type RowVirtualizerOptions = Omit<
 
 /**
  * `useVirtualizer` of @tanstack/react-virtual, with the core loaded on demand: null until it is
- * here (the table renders the rows of its assumed view meanwhile, as the virtualizer's first
- * render would), then the virtualizer. Hand-written because that package imports the core
+ * here and the first rows have painted (the table renders the rows of its assumed view
+ * meanwhile, as the virtualizer's first render would), then the virtualizer. Hand-written because that package imports the core
  * statically, so an app could not leave it out of its first chunk; this is its hook's own
  * logic (a Virtualizer kept in state, its options set on every render, a re-render on change —
  * synchronous when the virtualizer asks — and its mount and update layout effects).
@@ -40,19 +41,18 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
       scrollToFn: core.elementScroll,
       onChange: (_, sync) => (sync ? flushSync(rerender) : rerender()),
     });
-  // At once when the code is already here (a remount, a second table): no render without it.
-  const [virtualizer, setVirtualizer] = useState(() => {
-    const core = options.enabled ? virtualCore.peek() : undefined;
-    return core ? make(core) : null;
-  });
+  const [virtualizer, setVirtualizer] = useState<RowVirtualizer | null>(null);
   const [failed, setFailed] = useState(false);
   const wanted = options.enabled !== false && virtualizer === null;
   useEffect(() => {
     if (!wanted) return;
     let live = true;
+    let cancelPaint = () => {};
     virtualCore.load().then(
       (core) => {
-        if (live) setVirtualizer(make(core));
+        // After the first rows have painted: they are the rows it would place first (the view
+        // it assumes), and its first measurement (a layout it forces) need not precede them.
+        if (live) cancelPaint = afterNextPaint(() => setVirtualizer(make(core)));
       },
       () => {
         if (live) setFailed(true);
@@ -60,6 +60,7 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
     );
     return () => {
       live = false;
+      cancelPaint();
     };
     // `make` reads this render's options, and the next render sets them again anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
