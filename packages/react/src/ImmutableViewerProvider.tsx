@@ -1,14 +1,9 @@
-import {
-  localStorageCheckpointStore,
-  localStorageSavedViewStore,
-  type SavedViewStore,
-  type CheckpointStore,
-  type ViewerClient,
-} from '@getimmutable/client';
+import type { SavedViewStore, CheckpointStore, ViewerClient } from '@getimmutable/client';
 import type { HistoryChange } from './checkpoint/HistoryChange.js';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { Locale } from 'date-fns';
 import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { defaultCheckpointStore, defaultSavedViewStore } from './stores/defaultStores.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 import { defaultMessages, mergeMessages, type Messages } from './messages.js';
 import { ViewerContext, type ViewerConfig } from './viewerContext.js';
@@ -39,10 +34,6 @@ export interface ImmutableViewerProviderProps {
   savedViewStore?: SavedViewStore;
   children?: ReactNode;
 }
-
-/** One for every provider: it reads localStorage only when used, so it is safe on a server. */
-const defaultCheckpointStore = localStorageCheckpointStore();
-const defaultSavedViewStore = localStorageSavedViewStore();
 
 const newQueryClient = () =>
   new QueryClient({
