@@ -20,6 +20,7 @@ import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { root } from './lib/esbuild.mjs';
 import { makeEvents } from './lib/events.mjs';
 import { buildPage, servePage } from './lib/page.mjs';
+import { median, parseRuns, parseScenarios } from './lib/scenarios.mjs';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -29,18 +30,8 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'pages:25,infinite:1000' },
   },
 });
-const runs = Number(args.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1`);
-/** `pages:25` (a first page of 25) or `infinite:1000` (1,000 loaded rows, pages of 100). */
-const scenarios = args.scenarios.split(',').map((spec) => {
-  const [mode, n] = spec.trim().split(':');
-  const count = Number(n);
-  if (!['pages', 'infinite'].includes(mode) || !Number.isInteger(count) || count < 1)
-    throw new Error(`--scenarios: "${spec}" is not pages:<page size> or infinite:<rows>`);
-  return mode === 'pages'
-    ? { id: spec, mode, pageSize: count, events: 1000 }
-    : { id: spec, mode, pageSize: 100, events: count };
-});
+const runs = parseRuns(args.runs);
+const scenarios = parseScenarios(args.scenarios);
 
 const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
 const revision = git('rev-parse', '--short', args.base);
@@ -112,12 +103,6 @@ async function mountTwice(url, { mode, pageSize, events }) {
   } finally {
     await context.close();
   }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function ms(value) {

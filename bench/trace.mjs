@@ -13,6 +13,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { makeEvents } from './lib/events.mjs';
 import { buildPage, servePage } from './lib/page.mjs';
+import { median, parseRuns, parseScenarios } from './lib/scenarios.mjs';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -21,17 +22,8 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'pages:25,infinite:1000' },
   },
 });
-const runs = Number(args.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
-const scenarios = args.scenarios.split(',').map((spec) => {
-  const [mode, n] = spec.trim().split(':');
-  const count = Number(n);
-  if (!['pages', 'infinite'].includes(mode) || !Number.isInteger(count) || count < 1)
-    throw new Error(`--scenarios: "${spec}" is not pages:<page size> or infinite:<rows>`);
-  return mode === 'pages'
-    ? { id: spec, mode, pageSize: count, events: 1000 }
-    : { id: spec, mode, pageSize: 100, events: count };
-});
+const runs = parseRuns(args.runs);
+const scenarios = parseScenarios(args.scenarios);
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -158,10 +150,4 @@ function selfTimeByKind(trace) {
     byKind.set(kind, (byKind.get(kind) ?? 0) + (span.dur - span.inner) / 1000);
   }
   return byKind;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
