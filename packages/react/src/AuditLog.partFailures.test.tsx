@@ -7,6 +7,8 @@ import { viewerFor } from '../test/emulatorFixture.js';
 // The modules <AuditLog /> loads with import() when they are needed: each fails while its name
 // is in `failing`, as a chunk does when the network drops or a deploy removed the file.
 const failing = new Set<string>();
+/** How many times each part's module was imported. */
+const imports = new Map<string, number>();
 const PARTS = {
   drawer: './drawer/EventDetailDrawer.js',
   columns: './table/ColumnsPanel.js',
@@ -15,7 +17,10 @@ const PARTS = {
   integrity: './table/integrityIndex.js',
 };
 
-afterEach(() => failing.clear());
+afterEach(() => {
+  failing.clear();
+  imports.clear();
+});
 
 const eventRows = () => screen.getAllByRole('row').filter((r) => r.hasAttribute('data-event-id'));
 /**
@@ -27,6 +32,7 @@ const loadedLog = async () => {
   // Mocked anew each time: Vitest keeps a mocked module that has loaded.
   for (const [name, path] of Object.entries(PARTS)) {
     vi.doMock(path, async (importOriginal) => {
+      imports.set(name, (imports.get(name) ?? 0) + 1);
       if (failing.has(name))
         throw new Error(`Failed to fetch dynamically imported module: ${path}`);
       return importOriginal();
@@ -128,6 +134,19 @@ describe('<AuditLog /> when the code of a part cannot load', () => {
       ).toHaveLength(25),
     );
     expect(screen.queryByRole('img', { name: 'Verifying…' })).toBeNull();
+    // Other rows (the next page) are not checked either, and do not fetch the file again.
+    const user = userEvent.setup();
+    const firstId = eventRows()[0]!.getAttribute('data-event-id');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(eventRows()[0]!.getAttribute('data-event-id')).not.toBe(firstId));
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('img', {
+          name: 'Not checked: the integrity checks could not load. Reload the page to check.',
+        }),
+      ).toHaveLength(eventRows().length),
+    );
+    expect(imports.get('integrity')).toBe(1);
 
     failing.delete('integrity');
     act(() => {

@@ -11,8 +11,7 @@ export interface IdleIntegrity {
   checks: ReadonlyMap<string, IntegrityCheck>;
   /**
    * The checks' code could not load: the rows without a check are not being checked, and say so
-   * rather than "Verifying…" for ever. It is tried again when the rows change or the browser
-   * comes back online.
+   * rather than "Verifying…" for ever. It is tried again when the browser comes back online.
    */
   unavailable: boolean;
 }
@@ -48,22 +47,25 @@ export function useIdleIntegrity(
   end: number,
 ): IdleIntegrity {
   const [checked, setChecked] = useState<ReadonlyMap<AuditEvent, Entry>>(() => new Map());
-  const [unavailable, setUnavailable] = useState(false);
   // Bumped when the browser comes back online after the code failed to load: a new attempt.
   const [attempt, setAttempt] = useState(0);
+  // The attempt whose load failed: no other until the next one (rows that change as a list
+  // scrolls would otherwise fetch the file again at every step).
+  const [failedAttempt, setFailedAttempt] = useState<number | null>(null);
+  const unavailable = failedAttempt !== null;
   // One index per list, made in idle time: its constructor links every loaded event.
   const index = useRef<{ list: readonly AuditEvent[]; index: IntegrityIndex } | null>(null);
 
   useEffect(() => {
     const shown = events.slice(start, end);
     const todo = shown.filter((event) => checked.get(event)?.list !== events);
-    if (todo.length === 0) return;
+    if (todo.length === 0 || failedAttempt === attempt) return;
     let cancelIdle: (() => void) | undefined;
     let cancelled = false;
     integrityPart.load().then(
       ({ IntegrityIndex: Index }) => {
         if (cancelled) return;
-        setUnavailable(false);
+        setFailedAttempt(null);
         cancelIdle = whenIdle((deadline) => {
           if (index.current?.list !== events)
             index.current = { list: events, index: new Index(events) };
@@ -81,14 +83,14 @@ export function useIdleIntegrity(
         });
       },
       () => {
-        if (!cancelled) setUnavailable(true);
+        if (!cancelled) setFailedAttempt(attempt);
       },
     );
     return () => {
       cancelled = true;
       cancelIdle?.();
     };
-  }, [events, start, end, checked, attempt]);
+  }, [events, start, end, checked, attempt, failedAttempt]);
 
   useEffect(() => {
     if (!unavailable) return;
