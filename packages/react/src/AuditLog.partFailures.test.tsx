@@ -98,6 +98,18 @@ describe('<AuditLog /> when the code of a part cannot load', () => {
     expect(eventRows()).toHaveLength(25);
   });
 
+  it('the columns panel: Escape takes the message away too, and focus returns to the button', async () => {
+    failing.add('columns');
+    const user = userEvent.setup();
+    await loadedLog();
+    const columns = screen.getByRole('button', { name: 'Columns' });
+    await user.click(columns);
+    await screen.findByRole('alert');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(columns).toHaveFocus();
+  });
+
   it('the saved views panel: says so, and Retry opens it once its code loads', async () => {
     failing.add('views');
     const user = userEvent.setup();

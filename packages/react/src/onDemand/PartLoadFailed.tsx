@@ -15,8 +15,8 @@ export interface PartLoadFailedProps {
 }
 
 /**
- * Where a part's code could not load: what failed, the error's own words, Retry, and Close for a
- * part the user opened. Retry fetches the code again where the browser does not keep a failed
+ * Where a part's code could not load: what failed, the error's own words, Retry, and Close (or
+ * Escape) for a part the user opened. Retry fetches the code again where the browser does not keep a failed
  * import's error for the page's life (whatwg/html#10327: Firefox and Safari do not; Chromium
  * still does), so the messages also say that reloading the page helps. The table's error box:
  * the same look for the same kind of news.
@@ -31,13 +31,26 @@ export function PartLoadFailed({
   takeFocus,
 }: PartLoadFailedProps) {
   const { messages } = usePresentation();
+  const box = useRef<HTMLDivElement>(null);
   const retry = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (takeFocus) retry.current?.focus();
   }, [takeFocus]);
+  // Escape closes it, as it would have closed the part the user opened.
+  useEffect(() => {
+    const element = box.current;
+    if (!element || !onClose) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    element.addEventListener('keydown', onKeyDown);
+    return () => element.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
   const detail = error instanceof Error ? error.message : undefined;
   return (
-    <div role="alert" className={cx('imv-table__error', className)} data-slot={slot}>
+    <div ref={box} role="alert" className={cx('imv-table__error', className)} data-slot={slot}>
       <p className="imv-table__error-title">{message}</p>
       {detail ? <p className="imv-table__error-detail">{detail}</p> : null}
       <div className="imv-part-error__actions">
