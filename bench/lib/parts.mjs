@@ -83,6 +83,17 @@ export async function measureInChromium({ wants, runs, profileAll, log }) {
               props: { showVerify: false },
               diagnostic: 'without the verify badge (showVerify={false})',
             },
+            // What the kit's cells (two lines, bidi isolates, marks, relative times) add: every
+            // cell the reference's plain text, through the public renderCell.
+            {
+              id: 'pages-25-plain-cells',
+              mode: 'pages',
+              pageSize: 25,
+              events: 1000,
+              reference: true,
+              cells: 'plain',
+              diagnostic: "with the reference's plain-text cells (renderCell)",
+            },
             ...[1000, 10_000, 100_000].map((n) => ({
               id: `infinite-${n}`,
               mode: 'infinite',

@@ -14,14 +14,14 @@ export function referenceLines(results) {
   const rows = [];
   const verdicts = {};
   const mounts = results.render?.mounts ?? {};
-  const judged = (key, label, kit, reference, diagnostic) => {
+  const judged = (key, label, kit, reference, diagnostic, digits = 0) => {
     const ratio = kit.median / reference.median;
     const ok = ratio <= TARGETS.referenceRatio;
     if (!diagnostic) verdicts[key] = ok;
     rows.push([
       label,
-      `${num(kit.median)} ms`,
-      `${range(reference)} ms`,
+      `${num(kit.median, digits)} ms`,
+      `${range(reference, digits)} ms`,
       ratioText(ratio),
       diagnostic ? '(diagnostic)' : `≤ ${TARGETS.referenceRatio}×`,
       diagnostic ? '' : ok ? '✓' : '✗',
@@ -38,6 +38,12 @@ export function referenceLines(results) {
     const label = d ? `  kit ${d}` : `${what}, ${rowsShown}`;
     judged(`ratio_${id}`, label, f.paint_ms, f.reference.paint_ms, d);
     judged(`ratio_${id}_warm`, `  warm remount`, f.warm_paint_ms, f.reference.warm_paint_ms, d);
+    // What the painted markup alone costs to style and lay out: the DOM's share of the ratio.
+    if (!d && f.layout_ms && f.reference.layout_ms) {
+      const nodes = `${num(f.layout_nodes)} / ${num(f.reference.layout_nodes)} elements`;
+      const layoutLabel = `  style + layout of the painted markup alone, ${nodes}`;
+      judged(`layout_${id}`, layoutLabel, f.layout_ms, f.reference.layout_ms, 'layout', 1);
+    }
   }
   const b = results.bundle;
   if (b?.reference_stack) {

@@ -76,7 +76,7 @@ function saveProfile(profile, name, page) {
 async function mountRun(
   browser,
   served,
-  { mode, pageSize, events, props },
+  { mode, pageSize, events, props, cells },
   profileName,
   variant = 'kit',
 ) {
@@ -91,6 +91,7 @@ async function mountRun(
       pageSize,
       variant,
       props,
+      cells,
       profile: profiled !== null,
     });
     const profile = profiled ? saveProfile(await profiled.finished, profileName, served) : null;
@@ -103,11 +104,15 @@ async function mountRun(
           pageSize,
           variant,
           props,
+          cells,
         });
+    // The warm mount's first painted markup, laid out again alone (no script): its style and layout.
+    const layout = profileName ? null : await tab.page.evaluate(() => window.imvBench.layoutCost());
     tab.check();
     return {
       ...result,
       warmPaintMs: warm?.paintMs,
+      layout,
       heap: { beforeData, beforeMount, afterMount },
       profile,
     };
@@ -175,6 +180,8 @@ export async function measureRender({ runs, served, mounts, scroll, shouldProfil
         paint_ms: stats(results.map((r) => r.paintMs)),
         commit_ms: stats(results.map((r) => r.commitMs)),
         warm_paint_ms: stats(results.map((r) => r.warmPaintMs)),
+        layout_ms: stats(results.map((r) => r.layout.ms)),
+        layout_nodes: results[0].layout.nodes,
         rows_in_dom: results[0].rowsInDom,
         dom_nodes: stats(results.map((r) => r.domNodes)),
         heap_mb: {
@@ -188,6 +195,8 @@ export async function measureRender({ runs, served, mounts, scroll, shouldProfil
         figures.reference = {
           paint_ms: stats(reference.map((r) => r.paintMs)),
           warm_paint_ms: stats(reference.map((r) => r.warmPaintMs)),
+          layout_ms: stats(reference.map((r) => r.layout.ms)),
+          layout_nodes: reference[0].layout.nodes,
           rows_in_dom: reference[0].rowsInDom,
           dom_nodes: stats(reference.map((r) => r.domNodes)),
         };

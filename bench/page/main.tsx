@@ -20,7 +20,10 @@ import {
 import '@getimmutable/react/styles.css';
 import { QueryClient, QueryClientProvider, type InfiniteData } from '@tanstack/react-query';
 import { createRoot, type Root } from 'react-dom/client';
-import { ReferenceTable, referencePagesKey } from './reference.js';
+import { PLAIN_TEXT, ReferenceTable, referencePagesKey } from './reference.js';
+
+/** The plain-cells diagnostic's `renderCell`: every column the reference's text (PLAIN_TEXT). */
+const plainCells = Object.fromEntries(PLAIN_TEXT.map(([id, , text]) => [id, text]));
 
 let events: AuditEvent[] = [];
 
@@ -130,6 +133,8 @@ export interface MountOptions {
   variant?: 'kit' | 'reference';
   /** More `<AuditLog>` props, for a diagnostic figure (e.g. `{ showVerify: false }`). */
   props?: Pick<AuditLogProps, 'showVerify' | 'showExport' | 'filterFields'>;
+  /** 'plain': every cell as the reference's plain text, through `renderCell` (a diagnostic). */
+  cells?: 'plain';
   /** CPU-profile the mount up to the painted rows (console.profile, which CDP reports). */
   profile?: boolean;
 }
@@ -157,6 +162,7 @@ async function mount({
   pageSize,
   variant = 'kit',
   props,
+  cells,
   profile = false,
 }: MountOptions): Promise<MountResult> {
   unmount();
@@ -199,11 +205,17 @@ async function mount({
       </QueryClientProvider>
     ) : (
       <ImmutableViewerProvider client={client} queryClient={queryClient} timeZone="UTC">
-        <AuditLog mode={mode} pageSize={pageSize} {...props} />
+        <AuditLog
+          mode={mode}
+          pageSize={pageSize}
+          {...props}
+          {...(cells === 'plain' ? { renderCell: plainCells } : {})}
+        />
       </ImmutableViewerProvider>
     ),
   );
   const { committedAt, paintedAt } = await painted;
+  paintedMarkup = container.cloneNode(true) as HTMLElement;
   performance.mark('imv-rows-painted', { startTime: paintedAt });
   if (profile) console.profileEnd('imv-mount');
   await frames(3);
@@ -214,6 +226,30 @@ async function mount({
     rowsLoaded: events.length,
     domNodes: document.getElementsByTagName('*').length,
   };
+}
+
+/** A copy of the last mount's markup as its first rows painted (for layoutCost). */
+let paintedMarkup: HTMLElement | null = null;
+
+/**
+ * Style and layout of the markup the last mount first painted, apart from the script that made
+ * it: a deep copy of it is added to the page and laid out (median of `copies`, each removed
+ * after). What that frame's style and layout cost, measured alone, in ms.
+ */
+function layoutCost(copies = 21): { ms: number; nodes: number } {
+  const source = paintedMarkup;
+  if (!source) throw new Error('layoutCost: nothing was mounted');
+  const times: number[] = [];
+  for (let i = 0; i < copies; i++) {
+    const copy = source.cloneNode(true) as HTMLElement;
+    const start = performance.now();
+    document.body.append(copy);
+    void document.body.offsetHeight; // forces style and layout of the copy now
+    times.push(performance.now() - start);
+    copy.remove();
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[copies >> 1]!, nodes: source.getElementsByTagName('*').length };
 }
 
 function unmount() {
@@ -316,10 +352,11 @@ declare global {
       load: typeof load;
       mount: typeof mount;
       unmount: typeof unmount;
+      layoutCost: typeof layoutCost;
       scroll: typeof scroll;
       checkEventRate: typeof checkEventRate;
     };
   }
 }
 
-window.imvBench = { load, mount, unmount, scroll, checkEventRate };
+window.imvBench = { load, mount, unmount, layoutCost, scroll, checkEventRate };

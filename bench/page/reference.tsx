@@ -26,26 +26,31 @@ const VIEW_HEIGHT = 480;
 
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, AuditEvent>();
-/** The kit's default columns (auditColumns.tsx), each cell its accessor's value as text. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any value type mix in one list
-const columns: ColumnDef<typeof features, AuditEvent, any>[] = [
-  column.accessor('created_at', { id: 'time', header: 'Time' }),
-  column.accessor((e) => e.actor_name ?? e.actor_id, { id: 'actor', header: 'Actor' }),
-  column.accessor('action', { id: 'action', header: 'Action' }),
-  column.accessor((e) => e.resource_name ?? e.resource_id ?? e.resource ?? '', {
-    id: 'resource',
-    header: 'Resource',
-  }),
-  column.accessor((e) => e.targets.map((t) => t.name ?? t.id ?? t.type).join(', '), {
-    id: 'targets',
-    header: 'Targets',
-  }),
-  column.accessor((e) => [e.context?.country, e.context?.ip_address].filter(Boolean).join(' '), {
-    id: 'location',
-    header: 'Location',
-  }),
-  column.display({ id: 'integrity', header: 'Integrity' }),
+
+/**
+ * The kit's default columns (auditColumns.tsx) as plain text, by column id: the reference's cells,
+ * and the kit's own in the plain-cells diagnostic (`renderCell`), so both show the same text.
+ */
+export const PLAIN_TEXT: ReadonlyArray<
+  readonly [id: string, header: string, text: (e: AuditEvent) => string]
+> = [
+  ['time', 'Time', (e) => e.created_at],
+  ['actor', 'Actor', (e) => e.actor_name ?? e.actor_id],
+  ['action', 'Action', (e) => e.action],
+  ['resource', 'Resource', (e) => e.resource_name ?? e.resource_id ?? e.resource ?? ''],
+  ['targets', 'Targets', (e) => e.targets.map((t) => t.name ?? t.id ?? t.type).join(', ')],
+  [
+    'location',
+    'Location',
+    (e) => [e.context?.country, e.context?.ip_address].filter(Boolean).join(' '),
+  ],
+  ['integrity', 'Integrity', () => ''],
 ];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any value type mix in one list
+const columns: ColumnDef<typeof features, AuditEvent, any>[] = PLAIN_TEXT.map(
+  ([id, header, text]) => column.accessor(text, { id, header }),
+);
 
 /** The reference's infinite query key, filled by the page before an 'infinite' mount. */
 export const referencePagesKey = (pageSize: number) => ['reference', 'eventPages', pageSize];
