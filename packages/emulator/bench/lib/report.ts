@@ -1,13 +1,18 @@
+import type { Floors, IngestFloors, VerifyFloors } from './floors.js';
 import { BATCH } from './ingest.js';
 import { TARGETS } from './targets.js';
 
-/** Prints the results as a table of metric, figure, target and ✓/✗, then the notes. */
+const n = (value: number, digits = 0) =>
+  value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
+
+/**
+ * Prints the results as a table of metric, figure, target and ✓/✗, then what bounds the
+ * ingest and verify figures (the floors part), then the notes.
+ */
 export function report(r: Record<string, unknown>, sizes: number[]) {
   const rows: Array<[string, string, string, string]> = [];
   const mark = (ok: boolean | null) => (ok === null ? '' : ok ? '✓' : '✗');
-  const n = (value: number, digits = 0) =>
-    value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
 
   for (const run of r.ingest as Array<{
     clients: number;
@@ -91,5 +96,97 @@ export function report(r: Record<string, unknown>, sizes: number[]) {
   console.log(line(['metric', 'figure', 'target', '']));
   console.log('─'.repeat(widths[0]! + widths[1]! + widths[2]! + 9));
   for (const row of rows) console.log(line(row));
+  const floors = r.floors as Floors | undefined;
+  if (floors) {
+    const overHttp = Math.max(
+      ...(r.ingest as Array<{ events_per_s: number }>).map((i) => i.events_per_s),
+    );
+    console.log(`\n${ingestFloorLines(floors.ingest, overHttp).join('\n')}`);
+    if (floors.verify) console.log(`\n${verifyFloorLines(floors.verify).join('\n')}`);
+  }
   for (const note of r.notes as string[]) console.log(`\nNote: ${note}`);
+}
+
+/** Rows as columns, every one but the last padded to its widest cell, indented by two. */
+function aligned(rows: string[][]): string[] {
+  const width = (text: string) => [...text].length;
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => width(row[i] ?? ''))));
+  return rows.map(
+    (row) =>
+      '  ' +
+      row
+        .map((cell, i) =>
+          i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell)),
+        )
+        .join('  ')
+        .trimEnd(),
+  );
+}
+
+const CPU_NOTE =
+  '  CPU = user + system time of the process, steadier than wall on a shared machine; ' +
+  'ceilings are 1e6 / CPU µs.';
+
+/** `overHttpPerS`: the table's best HTTP ingest figure, to set the in-process one beside. */
+function ingestFloorLines(f: IngestFloors, overHttpPerS: number): string[] {
+  const rows = f.variants.map((v, i) => [
+    v.name,
+    `${n(v.cpu_us, 1)} (${v.cpu_us_rounds.map((us) => n(us, 1)).join(', ')})`,
+    n(v.wall_us, 1),
+    i === 0 ? '' : `${n(v.saves_cpu_us, 1)} µs`,
+    `${n(v.ceiling_per_s)} events/s`,
+  ]);
+  const lines = [
+    `What bounds ingest — in process, no HTTP: ${n(f.events)} events in batches of ${f.batch} ` +
+      `after ${n(f.warmup)} warm-up, each schema on a fresh file; median of ${f.rounds} interleaved rounds`,
+    ...aligned([
+      ['schema', 'CPU µs/event (rounds)', 'wall µs', 'what is dropped costs', 'ceiling'],
+      ...rows,
+    ]),
+    `  Target ${n(TARGETS.ingestPerS)} events/s = ${n(1e6 / TARGETS.ingestPerS, 1)} µs per event ` +
+      'for everything, HTTP included.',
+    `  Over HTTP (the best ingest row above): ${n(1e6 / overHttpPerS, 1)} µs per event, wall; ` +
+      'the in-process figures leave out HTTP, JSON and validation.',
+    CPU_NOTE,
+  ];
+  for (const v of f.variants.filter((variant) => !variant.search_rows_ok)) {
+    lines.push(
+      `  ✗ ${v.name}: events_search has not one row per event; its figure is not a fair one.`,
+    );
+  }
+  return lines;
+}
+
+function verifyFloorLines(f: VerifyFloors): string[] {
+  const cost = (c: { cpu_us: number; wall_us: number }) => [n(c.cpu_us, 2), n(c.wall_us, 2)];
+  const lines = [
+    `What bounds verify @${label(f.events)} — in process, no HTTP: ${n(f.events)} rows, ` +
+      `each part timed alone over all of them; median of ${f.rounds} interleaved rounds`,
+    ...aligned([
+      ['part', 'CPU µs/row', 'wall µs', ''],
+      ['read the rows verify reads (SQL, raw iterate)', ...cost(f.read), ''],
+      ['SHA-256 of each body', ...cost(f.sha256), ''],
+      ['JSON.parse of each body', ...cost(f.json_parse), ''],
+      [
+        'floor = read + hash + parse',
+        ...cost(f.floor),
+        `ceiling ${n(f.floor_ceiling_per_s)} events/s`,
+      ],
+      ['whole walk (verifyChains, limit 100000)', ...cost(f.walk), `${n(f.walk_per_s)} events/s`],
+      [
+        'walk − floor: the copy checks (target rows, search text, copied columns)',
+        ...cost(f.copy_checks),
+        '',
+      ],
+    ]),
+    `  Target ${n(TARGETS.verifyPerS)} events/s = ${n(1e6 / TARGETS.verifyPerS, 1)} µs per row.`,
+    CPU_NOTE,
+  ];
+  if (!f.walk_valid) lines.push('  ✗ the walk found breaks: the bench database is not valid.');
+  if (!f.walk_rows_match) {
+    lines.push(
+      '  ✗ the walk and the floor read different rows; their difference is not a fair one.',
+    );
+  }
+  return lines;
 }
