@@ -75,9 +75,17 @@ export async function buildPage({ plugins = [] } = {}) {
   return { js: out('.js'), css: out('.css'), map };
 }
 
-const HTML =
+/** The page, its script and stylesheet at `prefix` (the returning visitor's copy is cacheable). */
+const html = (prefix) =>
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>@getimmutable/react bench</title>' +
-  '<link rel="stylesheet" href="/main.css"><script src="/main.js"></script></head><body></body></html>';
+  `<link rel="stylesheet" href="${prefix}main.css"><script src="${prefix}main.js"></script></head><body></body></html>`;
+
+/**
+ * Where a returning visitor's page is: the same page, its script and stylesheet served with a
+ * max-age as an app serves hashed assets, so a persistent profile keeps them — and V8's code
+ * cache of the script — between visits (lib/returningVisit.mjs). Everything else is no-store.
+ */
+export const RETURNING_PATH = 'returning/';
 
 /**
  * Serves the page and `/events.json?n=N` (the newest N of `events`) on 127.0.0.1.
@@ -91,11 +99,18 @@ export async function servePage({ js, css }, events) {
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const send = (type, body) =>
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-    if (url.pathname === '/') send('text/html; charset=utf-8', HTML);
+    const send = (type, body, cache = 'no-store') =>
+      res.writeHead(200, { 'content-type': type, 'cache-control': cache }).end(body);
+    const kept = 'public, max-age=86400';
+    if (url.pathname === '/') send('text/html; charset=utf-8', html('/'));
     else if (url.pathname === '/main.js') send('text/javascript; charset=utf-8', js);
     else if (url.pathname === '/main.css') send('text/css; charset=utf-8', css);
+    else if (url.pathname === `/${RETURNING_PATH}`)
+      send('text/html; charset=utf-8', html(`/${RETURNING_PATH}`));
+    else if (url.pathname === `/${RETURNING_PATH}main.js`)
+      send('text/javascript; charset=utf-8', js, kept);
+    else if (url.pathname === `/${RETURNING_PATH}main.css`)
+      send('text/css; charset=utf-8', css, kept);
     else if (url.pathname === '/favicon.ico') res.writeHead(204).end();
     else if (url.pathname === '/events.json') {
       const n = Number(url.searchParams.get('n'));

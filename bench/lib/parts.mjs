@@ -72,6 +72,7 @@ export async function measureInChromium({ wants, runs, profileAll, log }) {
               pageSize: n,
               events: 1000,
               reference: n === 25, // also mount the bare reference table (page/reference.tsx)
+              returning: n === 25, // and both as a returning visitor would (lib/returningVisit.mjs)
             })),
             // What the verify badge (its server check, checkpoint and number formatting) adds.
             {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { resultsDir } from './esbuild.mjs';
+import { returningVisitRun } from './returningVisit.mjs';
 import { summarizeProfile, sourceLocator } from './profile.mjs';
 
 const MB = 1024 * 1024;
@@ -210,6 +211,23 @@ export async function measureRender({ runs, served, mounts, scroll, shouldProfil
           `(${figures.paint_ms.runs.join(', ')}), ${figures.dom_nodes.median} DOM nodes, ` +
           `heap ${figures.heap_mb.used_after_mount.median.toFixed(1)} MB`,
       );
+      if (scenario.returning) {
+        // Kit and reference alternate here too; each run is a new profile, primed by its own mounts.
+        const kit = [];
+        const ref = [];
+        for (let i = 0; i < runs; i++) {
+          kit.push(await returningVisitRun(served, scenario, 'kit'));
+          ref.push(await returningVisitRun(served, scenario, 'reference'));
+        }
+        figures.returning_paint_ms = stats(kit.map((r) => r.paintMs));
+        figures.reference.returning_paint_ms = stats(ref.map((r) => r.paintMs));
+        log(
+          `${scenario.id} returning visitor: kit ${figures.returning_paint_ms.median.toFixed(0)} ms, ` +
+            `reference ${figures.reference.returning_paint_ms.median.toFixed(0)} ms ` +
+            `(their first visits in those profiles: ${stats(kit.map((r) => r.firstVisitMs)).median.toFixed(0)}, ` +
+            `${stats(ref.map((r) => r.firstVisitMs)).median.toFixed(0)} ms)`,
+        );
+      }
       if (shouldProfile(scenario.id, figures)) {
         const profiled = await mountRun(browser, served, scenario, `profile-${scenario.id}`);
         figures.profile = {
