@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** This hook's modules as a fresh page has them: the virtualizer's code not loaded yet. */
@@ -67,5 +67,42 @@ describe('useVirtualRows with the virtualizer loaded on demand', () => {
     expect(screen.getByRole('status', { name: 'window' })).toHaveTextContent(
       `0-19 bottom ${81 * 44} view`,
     );
+  });
+});
+
+describe('useVirtualRows when the virtualizer’s code cannot load', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.doUnmock('@tanstack/virtual-core');
+  });
+
+  it('renders every row, and windows them once the code loads when the browser is back online', async () => {
+    layout();
+    let offline = true;
+    let imports = 0;
+    vi.resetModules();
+    vi.doMock('@tanstack/virtual-core', async (importOriginal) => {
+      imports++;
+      if (offline) throw new Error('Failed to fetch dynamically imported module: virtual-core');
+      return importOriginal();
+    });
+    const { Harness } = await freshPage();
+    render(<Harness count={100} enabled />);
+    // Without its code there is no windowing: every row, no room kept for others.
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'window' })).toHaveTextContent('0-100 bottom 0'),
+    );
+    expect(imports).toBe(1);
+
+    offline = false;
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'window' })).toHaveTextContent(
+        `0-19 bottom ${81 * 44}`,
+      ),
+    );
+    expect(imports).toBe(2);
   });
 });

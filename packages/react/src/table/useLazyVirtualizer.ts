@@ -26,7 +26,8 @@ export type RowVirtualizerOptions = Omit<
  * statically, so an app could not leave it out of its first chunk; this is its hook's own
  * logic (a Virtualizer kept in state, its options set on every render, a re-render on change —
  * synchronous when the virtualizer asks — and its mount and update layout effects).
- * @returns the virtualizer, null before its code is here, and `failed` if it could not load
+ * @returns the virtualizer, null before its code is here, and `failed` if it could not load (it is
+ *   loaded again when the browser comes back online)
  */
 export function useLazyVirtualizer(options: RowVirtualizerOptions): {
   virtualizer: RowVirtualizer | null;
@@ -43,6 +44,15 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
     });
   const [virtualizer, setVirtualizer] = useState<RowVirtualizer | null>(null);
   const [failed, setFailed] = useState(false);
+  // Bumped when the browser comes back online after the code failed to load: a new attempt.
+  // Until one succeeds every row renders (as when it failed), so nothing moves meanwhile.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!failed) return;
+    const retry = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [failed]);
   const wanted = options.enabled !== false && virtualizer === null;
   useEffect(() => {
     if (!wanted) return;
@@ -52,7 +62,12 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
       (core) => {
         // After the first rows have painted: they are the rows it would place first (the view
         // it assumes), and its first measurement (a layout it forces) need not precede them.
-        if (live) cancelPaint = afterNextPaint(() => setVirtualizer(make(core)));
+        if (live) {
+          cancelPaint = afterNextPaint(() => {
+            setVirtualizer(make(core));
+            setFailed(false);
+          });
+        }
       },
       () => {
         if (live) setFailed(true);
@@ -64,7 +79,7 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
     };
     // `make` reads this render's options, and the next render sets them again anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wanted]);
+  }, [wanted, attempt]);
 
   virtualizer?.setOptions({
     ...virtualizer.options,
