@@ -17,8 +17,6 @@ export interface OnDemand<Module> {
    * so a render never fetches in a loop.
    */
   read(): { module: Module } | { error: unknown };
-  /** The module if it has loaded, without loading it: for code that can do without it for now. */
-  peek(): Module | undefined;
 }
 
 export function onDemand<Module>(importModule: () => Promise<Module>): OnDemand<Module> {
@@ -44,7 +42,6 @@ export function onDemand<Module>(importModule: () => Promise<Module>): OnDemand<
     preload() {
       if (!loading && !failed) load().catch(() => {}); // a failure shows where the part renders
     },
-    peek: () => loaded,
     read() {
       if (loaded !== undefined) return { module: loaded };
       if (failed) return failed;

@@ -8,7 +8,7 @@ import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
 /**
  * TanStack Virtual's core, loaded when a table first needs windowing (infinite mode): a paged
  * table, `<AuditLog />`'s default, never does, and it is 4.4 kB min+gzip of what loaded before
- * the first rows (13.2 kB minified). Exported for tests, which wait for it.
+ * the first rows (13.2 kB minified). Exported for tests, which load it before rendering.
  */
 export const virtualCore = onDemand(() => import('@tanstack/virtual-core'));
 
