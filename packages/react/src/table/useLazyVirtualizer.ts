@@ -47,17 +47,12 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
   // Bumped when the browser comes back online after the code failed to load: a new attempt.
   // Until one succeeds every row renders (as when it failed), so nothing moves meanwhile.
   const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (!failed) return;
-    const retry = () => setAttempt((n) => n + 1);
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [failed]);
   const wanted = options.enabled !== false && virtualizer === null;
   useEffect(() => {
     if (!wanted) return;
     let live = true;
     let cancelPaint = () => {};
+    let stopListening = () => {};
     virtualCore.load().then(
       (core) => {
         // After the first rows have painted: they are the rows it would place first (the view
@@ -70,12 +65,19 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
         }
       },
       () => {
-        if (live) setFailed(true);
+        if (!live) return;
+        // Listening from the failure on, not from an effect after its render: an `online` that
+        // comes between the two would be missed.
+        const retry = () => setAttempt((n) => n + 1);
+        window.addEventListener('online', retry, { once: true });
+        stopListening = () => window.removeEventListener('online', retry);
+        setFailed(true);
       },
     );
     return () => {
       live = false;
       cancelPaint();
+      stopListening();
     };
     // `make` reads this render's options, and the next render sets them again anyway.
     // eslint-disable-next-line react-hooks/exhaustive-deps
