@@ -189,6 +189,41 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
     };
   }, [root]);
 
+  // The same element while its props are: React then skips the table when only the log itself
+  // renders again — as it does once at mount, when the root element is stored (setRoot) before
+  // the rows have even loaded, and when the chrome comes in.
+  const table = useMemo(
+    () => (
+      <AuditLogTable
+        className="imv-audit-log__table"
+        filters={filters}
+        mode={currentMode}
+        live={live}
+        defaultPageSize={pageSize}
+        columns={columns}
+        extraColumns={extraColumns}
+        renderCell={renderCell}
+        columnVisibility={visibility}
+        onColumnVisibilityChange={setVisibility}
+        selectedEventId={selectedId}
+        onEventSelect={(event) => setSelectedId(event.id)}
+      />
+    ),
+    [
+      filters,
+      currentMode,
+      live,
+      pageSize,
+      columns,
+      extraColumns,
+      renderCell,
+      visibility,
+      setVisibility,
+      selectedId,
+      setSelectedId,
+    ],
+  );
+
   const setRootRef = useCallback(
     (node: HTMLDivElement | null) => {
       setRoot(node);
@@ -224,20 +259,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
         ) : (
           <ChromePlaceholder style={placeholderStyle} />
         )}
-        <AuditLogTable
-          className="imv-audit-log__table"
-          filters={filters}
-          mode={currentMode}
-          live={live}
-          defaultPageSize={pageSize}
-          columns={columns}
-          extraColumns={extraColumns}
-          renderCell={renderCell}
-          columnVisibility={visibility}
-          onColumnVisibilityChange={setVisibility}
-          selectedEventId={selectedId}
-          onEventSelect={(event) => setSelectedId(event.id)}
-        />
+        {table}
         {selectedId === null ? null : (
           <SelectedEvent id={selectedId} onClose={() => setSelectedId(null)} container={root} />
         )}

@@ -65,7 +65,8 @@ export function useIdleIntegrity(
     integrityPart.load().then(
       ({ IntegrityIndex: Index }) => {
         if (cancelled) return;
-        setFailedAttempt(null);
+        // Only after a failure: setting the same value still renders the table once more.
+        if (failedAttempt !== null) setFailedAttempt(null);
         cancelIdle = whenIdle((deadline) => {
           if (index.current?.list !== events)
             index.current = { list: events, index: new Index(events) };
