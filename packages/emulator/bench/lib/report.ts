@@ -87,15 +87,11 @@ export function report(r: Record<string, unknown>, sizes: number[]) {
   ]);
   rows.push(['total bench time', `${n(r.total_seconds as number)} s`, '', '']);
 
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => [...row[i]!].length)));
-  const pad = (text: string, width: number) =>
-    text + ' '.repeat(Math.max(0, width - [...text].length));
-  const line = (row: [string, string, string, string]) =>
-    `${pad(row[0], widths[0]!)}  ${pad(row[1], widths[1]!)}  ${pad(row[2], widths[2]!)}  ${row[3]}`;
+  const [head, ...body] = aligned([['metric', 'figure', 'target', ''], ...rows], '');
   console.log(`\nImmutable emulator benchmark — ${r.cpus as string}, Node ${r.node as string}\n`);
-  console.log(line(['metric', 'figure', 'target', '']));
-  console.log('─'.repeat(widths[0]! + widths[1]! + widths[2]! + 9));
-  for (const row of rows) console.log(line(row));
+  console.log(head);
+  console.log('─'.repeat(Math.max(...body.map((line) => [...line].length))));
+  for (const line of body) console.log(line);
   const floors = r.floors as Floors | undefined;
   if (floors) {
     const overHttp = Math.max(
@@ -107,13 +103,13 @@ export function report(r: Record<string, unknown>, sizes: number[]) {
   for (const note of r.notes as string[]) console.log(`\nNote: ${note}`);
 }
 
-/** Rows as columns, every one but the last padded to its widest cell, indented by two. */
-function aligned(rows: string[][]): string[] {
+/** Rows as columns, every one but the last padded to its widest cell, each line indented. */
+function aligned(rows: string[][], indent = '  '): string[] {
   const width = (text: string) => [...text].length;
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => width(row[i] ?? ''))));
   return rows.map(
     (row) =>
-      '  ' +
+      indent +
       row
         .map((cell, i) =>
           i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell)),
