@@ -90,13 +90,14 @@ try {
 }
 
 /** One cold mount (a fresh context) → first painted rows, then the same mount again, warm. */
-async function mountTwice(url, { mode, pageSize, events }) {
+async function mountTwice(url, { mode, pageSize, events, latencyMs }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.evaluate((n) => window.imvBench.load(n), events);
-    const mount = () => page.evaluate((o) => window.imvBench.mount(o), { mode, pageSize });
+    const mount = () =>
+      page.evaluate((o) => window.imvBench.mount(o), { mode, pageSize, latencyMs });
     const cold = await mount();
     const warm = await mount();
     return { cold: cold.paintMs, warm: warm.paintMs, rows: cold.rowsInDom };

@@ -96,7 +96,7 @@ try {
 }
 
 /** One cold mount in a fresh context, traced: its paint time and the main thread's self time by kind. */
-async function tracedMount({ mode, pageSize, events: count }, variant) {
+async function tracedMount({ mode, pageSize, events: count, latencyMs }, variant) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -113,6 +113,7 @@ async function tracedMount({ mode, pageSize, events: count }, variant) {
       mode,
       pageSize,
       variant,
+      latencyMs,
     });
     await cdp.send('Tracing.end');
     await complete;

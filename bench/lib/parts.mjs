@@ -95,6 +95,17 @@ export async function measureInChromium({ wants, runs, profileAll, log }) {
               cells: 'plain',
               diagnostic: "with the reference's plain-text cells (renderCell)",
             },
+            // As over a network: each list request answers after 100 ms. The kit sends its first
+            // while it renders (useFirstRequestEarly); the reference, as useQuery does, after.
+            {
+              id: 'pages-25-network',
+              mode: 'pages',
+              pageSize: 25,
+              events: 1000,
+              reference: true,
+              latencyMs: 100,
+              diagnostic: 'over a network: each list request answered in 100 ms, both sides',
+            },
             ...[1000, 10_000, 100_000].map((n) => ({
               id: `infinite-${n}`,
               mode: 'infinite',

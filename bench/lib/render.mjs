@@ -77,7 +77,7 @@ function saveProfile(profile, name, page) {
 async function mountRun(
   browser,
   served,
-  { mode, pageSize, events, props, cells },
+  { mode, pageSize, events, props, cells, latencyMs },
   profileName,
   variant = 'kit',
 ) {
@@ -93,6 +93,7 @@ async function mountRun(
       variant,
       props,
       cells,
+      latencyMs,
       profile: profiled !== null,
     });
     const profile = profiled ? saveProfile(await profiled.finished, profileName, served) : null;
@@ -106,6 +107,7 @@ async function mountRun(
           variant,
           props,
           cells,
+          latencyMs,
         });
     // The warm mount's first painted markup, laid out again alone (no script): its style and layout.
     const layout = profileName ? null : await tab.page.evaluate(() => window.imvBench.layoutCost());

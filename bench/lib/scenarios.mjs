@@ -2,17 +2,24 @@
 
 /**
  * `pages:25` (a first page of 25, from 1,000 events) or `infinite:1000` (1,000 loaded rows, in
- * pages of 100), comma-separated.
+ * pages of 100), comma-separated; `@<ms>` after one makes each list request answer that late, as
+ * over a network: `pages:25@100`.
  */
 export function parseScenarios(list) {
   return list.split(',').map((spec) => {
-    const [mode, n] = spec.trim().split(':');
+    const [shape, latency = '0'] = spec.trim().split('@');
+    const [mode, n] = shape.split(':');
     const count = Number(n);
+    const latencyMs = Number(latency);
     if (!['pages', 'infinite'].includes(mode) || !Number.isInteger(count) || count < 1)
       throw new Error(`--scenarios: "${spec}" is not pages:<page size> or infinite:<rows>`);
+    if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 10_000)
+      throw new Error(
+        `--scenarios: "${spec}": the latency after @ is whole milliseconds, 0..10000`,
+      );
     return mode === 'pages'
-      ? { id: spec, mode, pageSize: count, events: 1000 }
-      : { id: spec, mode, pageSize: 100, events: count };
+      ? { id: spec, mode, pageSize: count, events: 1000, latencyMs }
+      : { id: spec, mode, pageSize: 100, events: count, latencyMs };
   });
 }
 

@@ -41,7 +41,7 @@ const notInBench = () => Promise.reject(new Error('not available in the bench'))
  * A ViewerClient over an in-memory array: `events.list` answers a page at once (offset cursors),
  * so the measurement is rendering, not HTTP. `verifyAll` answers "valid" for the VerifyBadge.
  */
-function fakeClient(all: readonly AuditEvent[]): ViewerClient {
+function fakeClient(all: readonly AuditEvent[], latencyMs = 0): ViewerClient {
   const list = (filters: EventFilters = {}): Page<AuditEvent> => {
     const limit = filters.limit ?? 25;
     const offset = filters.cursor ? Number(filters.cursor) : 0;
@@ -65,7 +65,10 @@ function fakeClient(all: readonly AuditEvent[]): ViewerClient {
   return {
     id: 'bench',
     events: {
-      list: async (filters) => list(filters),
+      list: async (filters) => {
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        return list(filters);
+      },
       get: async (id) => {
         const event = all.find((e) => e.id === id);
         if (!event) throw new Error(`no event ${id}`);
@@ -135,6 +138,11 @@ export interface MountOptions {
   props?: Pick<AuditLogProps, 'showVerify' | 'showExport' | 'filterFields'>;
   /** 'plain': every cell as the reference's plain text, through `renderCell` (a diagnostic). */
   cells?: 'plain';
+  /**
+   * How long `events.list` takes to answer, as a network would (default 0: at once, so the
+   * figure is rendering alone).
+   */
+  latencyMs?: number;
   /** CPU-profile the mount up to the painted rows (console.profile, which CDP reports). */
   profile?: boolean;
 }
@@ -163,10 +171,11 @@ async function mount({
   variant = 'kit',
   props,
   cells,
+  latencyMs = 0,
   profile = false,
 }: MountOptions): Promise<MountResult> {
   unmount();
-  const client = fakeClient(events);
+  const client = fakeClient(events, latencyMs);
   const queryClient = newQueryClient();
   if (mode === 'infinite') {
     // N loaded rows: the infinite query's cache entry holds every page, as after scrolling to the end.

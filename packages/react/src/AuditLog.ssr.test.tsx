@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { createViewerClient } from '@getimmutable/client';
+import { createViewerClient, type ViewerClient } from '@getimmutable/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from './AuditLog.js';
@@ -9,10 +9,22 @@ describe('<AuditLog /> on the server', () => {
   it('renders to a string in Node with no window or document', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
-    const client = createViewerClient({
+    const viewer = createViewerClient({
       baseUrl: 'http://127.0.0.1:1',
       getToken: async () => 'never.called.here',
     });
+    // The browser starts the first list request during the first render; a server must not.
+    const requests: unknown[] = [];
+    const client: ViewerClient = {
+      ...viewer,
+      events: {
+        ...viewer.events,
+        list: (...args) => {
+          requests.push(args[0]);
+          return viewer.events.list(...args);
+        },
+      },
+    };
     const html = renderToString(
       <ImmutableViewerProvider client={client} timeZone="UTC">
         <AuditLog defaultFilters={{ action: 'document.*' }} />
@@ -23,5 +35,6 @@ describe('<AuditLog /> on the server', () => {
     expect(html).toContain('value="document.*"');
     expect(html).toMatch(/Time[^<]*\(UTC\)/);
     expect(html).toContain('aria-busy="true"');
+    expect(requests).toEqual([]);
   });
 });

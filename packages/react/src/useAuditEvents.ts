@@ -6,6 +6,7 @@ import { auditKeys, isKeyWithin } from './auditKeys.js';
 import { auditQueries } from './auditQueries.js';
 import { statusOf, type WithStatus } from './queryStatus.js';
 import { useCursorStack } from './useCursorStack.js';
+import { useFirstRequestEarly } from './useFirstRequestEarly.js';
 import { useViewerConfig } from './viewerContext.js';
 
 export interface UseAuditEventsOptions {
@@ -46,9 +47,12 @@ export function useAuditEvents(options: UseAuditEventsOptions = {}): AuditEvents
   const limit = clampPageSize(options.pageSize);
   const list = auditKeys.eventList(client, filters, limit);
   const stack = useCursorStack(JSON.stringify(list));
+  const enabled = options.enabled ?? true;
+  const page = auditQueries(client).events(filters, { pageSize: limit, cursor: stack.cursor });
+  useFirstRequestEarly(page.queryKey, enabled, (queryClient) => queryClient.prefetchQuery(page));
   const query = useQuery({
-    ...auditQueries(client).events(filters, { pageSize: limit, cursor: stack.cursor }),
-    enabled: options.enabled ?? true,
+    ...page,
+    enabled,
     // Keep the old page on screen only while paging the same list, never across filters.
     placeholderData: (previous, previousQuery) =>
       previousQuery && isKeyWithin(previousQuery.queryKey, list)

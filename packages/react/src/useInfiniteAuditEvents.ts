@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { normalizeFilters, type AuditFilters } from './auditFilters.js';
 import { auditQueries } from './auditQueries.js';
 import { statusOf, type WithStatus } from './queryStatus.js';
+import { useFirstRequestEarly } from './useFirstRequestEarly.js';
 import { useViewerConfig } from './viewerContext.js';
 
 export interface UseInfiniteAuditEventsOptions {
@@ -40,10 +41,14 @@ export function useInfiniteAuditEvents(
 ): InfiniteAuditEventsResult {
   const { client } = useViewerConfig('useInfiniteAuditEvents');
   const filters = useMemo(() => normalizeFilters(options.filters), [options.filters]);
-  const pages = useInfiniteQuery({
-    ...auditQueries(client).eventPages(filters, { pageSize: clampPageSize(options.pageSize) }),
-    enabled: options.enabled ?? true,
+  const enabled = options.enabled ?? true;
+  const list = auditQueries(client).eventPages(filters, {
+    pageSize: clampPageSize(options.pageSize),
   });
+  useFirstRequestEarly(list.queryKey, enabled, (queryClient) =>
+    queryClient.prefetchInfiniteQuery(list),
+  );
+  const pages = useInfiniteQuery({ ...list, enabled });
   const events = useMemo(() => pages.data?.pages.flatMap((p) => p.data) ?? [], [pages.data]);
   return {
     ...statusOf(pages),
