@@ -124,10 +124,14 @@ describe.each(['client', 'react', 'emulator'] as const)('the %s tarball', (name)
 });
 
 describe('what only some tarballs have', () => {
-  it('starts the React entry with "use client" and ships the stylesheet', () => {
+  it('starts the React entry with "use client" and ships the stylesheet as one file', () => {
     const { root } = unpack('react');
     expect(fs.readFileSync(path.join(root, 'dist/index.js'), 'utf8')).toMatch(/^"use client";\n/);
-    expect(fs.readFileSync(path.join(root, 'dist/styles.css'), 'utf8')).toContain('--imv-bg');
+    const styles = fs.readFileSync(path.join(root, 'dist/styles.css'), 'utf8');
+    // The source's parts, joined (tsdown.config.ts): the theme first, the last part's rules too.
+    expect(styles).toContain('--imv-bg');
+    expect(styles).toContain('.imv-filters__chip-remove');
+    expect(styles).not.toContain('@import');
   });
 
   it("starts the emulator's bin with a node shebang, executable", () => {

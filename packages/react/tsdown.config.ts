@@ -1,8 +1,26 @@
 // The published build: ESM with bundled .d.ts and source maps, dependencies and React external,
 // every chunk marked "use client" so React Server Components frameworks (Next.js App Router)
-// treat the kit as client code, and the stylesheet copied as `styles.css`.
+// treat the kit as client code, and the stylesheet joined into one `styles.css`.
 // Why tsdown: see docs/packaging.md.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
+
+const here = (file: string) => new URL(file, import.meta.url);
+
+/**
+ * The published stylesheet as one file: src/styles.css with each `@import './styles/<part>.css';`
+ * replaced by that part's text, so an app loads one stylesheet and a reader of dist/styles.css
+ * gets the source's comments (on theming, on why a rule is there). Not esbuild's CSS bundling:
+ * it drops those comments and reformats every rule.
+ */
+function joinStyles(): string {
+  const joined = readFileSync(here('./src/styles.css'), 'utf8').replace(
+    /^@import '\.\/(styles\/\w+\.css)';$/gm,
+    (_, part: string) => `${readFileSync(here(`./src/${part}`), 'utf8').trimEnd()}\n`,
+  );
+  if (joined.includes('@import')) throw new Error('src/styles.css: an @import was not joined');
+  return `${joined.trimEnd()}\n`;
+}
 
 /** A source module of this package (not a declaration file the .d.ts bundling adds). */
 const isSource = (id: string) => /[\\/]src[\\/][^.]*\.tsx?$/.test(id);
@@ -24,7 +42,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   banner: { js: '"use client";' },
-  copy: [{ from: 'src/styles.css', to: 'dist' }],
+  hooks: { 'build:done': () => writeFileSync(here('./dist/styles.css'), joinStyles()) },
   // Every source module is a chunk of its own, and `index.js` holds nothing but re-exports. An
   // app's bundler (Rollup, Rolldown, webpack) treats each file as one module, kept whole or
   // dropped: it drops `index.js`'s unused re-exports (the package has no side effects) and the
