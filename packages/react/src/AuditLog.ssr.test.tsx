@@ -1,7 +1,8 @@
 // @vitest-environment node
-import { createViewerClient, type ViewerClient } from '@getimmutable/client';
+import { createViewerClient } from '@getimmutable/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { countListCalls } from '../test/countListCalls.js';
 import { AuditLog } from './AuditLog.js';
 import { ImmutableViewerProvider } from './ImmutableViewerProvider.js';
 
@@ -14,17 +15,7 @@ describe('<AuditLog /> on the server', () => {
       getToken: async () => 'never.called.here',
     });
     // The browser starts the first list request during the first render; a server must not.
-    const requests: unknown[] = [];
-    const client: ViewerClient = {
-      ...viewer,
-      events: {
-        ...viewer.events,
-        list: (...args) => {
-          requests.push(args[0]);
-          return viewer.events.list(...args);
-        },
-      },
-    };
+    const { client, calls: requests } = countListCalls(viewer);
     const html = renderToString(
       <ImmutableViewerProvider client={client} timeZone="UTC">
         <AuditLog defaultFilters={{ action: 'document.*' }} />
