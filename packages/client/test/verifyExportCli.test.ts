@@ -89,6 +89,20 @@ describe('immutable-verify', () => {
       ),
     ]);
     expect(result.stdout).toMatch(/^broken: 305 events, 4 chains, 2 breaks/m);
+    expect(result.stdout).not.toContain('note:');
+  });
+
+  it('exits 1 on an export filtered by actor, noting that gaps alone are what a filter leaves', async () => {
+    const actor = real.events[chain[5]!]!.actor_id;
+    const filtered = real.events.filter((e) => e.actor_id === actor);
+    const result = await run(file('filtered.ndjson', serialize(filtered, 'ndjson')));
+    expect(result.code).toBe(1);
+    const breaks = result.stdout.split('\n').filter((line) => line.startsWith('break '));
+    expect(breaks.length).toBeGreaterThan(0);
+    expect(breaks.every((line) => line.startsWith('break sequence_gap '))).toBe(true);
+    expect(result.stdout).toContain(
+      'note: every event hashes right and every link between adjacent events holds; the breaks are all sequence gaps',
+    );
   });
 
   it('exits 1 on swapped lines, naming the index of the line moved down', async () => {

@@ -46,6 +46,9 @@ const brokenFile = () => {
   events.splice(40, 1); // line 41 deleted: the event before it, on line 40, misses its link
   return file(ndjson(events), 'edited-export.ndjson');
 };
+/** Every third event of the chain: what an export filtered by actor holds, gaps between them. */
+const filteredFile = () =>
+  file(ndjson(ACME.filter((_, i) => i % 3 === 0)), 'filtered-export.ndjson');
 const unusableFile = () => {
   const lines = ndjson(ACME).split('\n');
   lines[6] = lines[6]!.replace('"action":', '"action":"document.deleted","action":');
@@ -173,6 +176,19 @@ export const BrokenChain: Story = {
   },
 };
 
+/** An export filtered by actor: only sequence gaps, told apart from tampering as a warning. */
+export const FilteredExport: Story = {
+  play: async ({ canvas }) => {
+    await userEvent.upload(canvas.getByLabelText(PICK), filteredFile());
+    await finished(canvas);
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Every event checks out, but events are missing in 133 places (events: 134).',
+    );
+    const rows = within(canvas.getByRole('table', { name: 'Breaks' })).getAllByRole('row');
+    await expect(rows[1]).toHaveTextContent('Events missing (sequence gap)line 1');
+  },
+};
+
 /** Not an export it can read: the message names the line. */
 export const Unusable: Story = {
   play: async ({ canvas }) => {
@@ -236,6 +252,7 @@ const SHEET: Array<[string, () => File | null, Partial<Story['args']>]> = [
   ['Idle', () => null, {}],
   ['Valid', validFile, {}],
   ['Broken', brokenFile, {}],
+  ['Filtered export', filteredFile, {}],
   ['Unusable', unusableFile, {}],
   ['Checking', () => new StalledFile(['x'], 'huge.ndjson'), { runIn: 'main-thread' }],
   ['Rewritten history', validFile, { checkpoint: rewrittenReceipt }],
@@ -274,6 +291,7 @@ export const AllStates: Story = {
         expect(SHEET.map(([title]) => state(title))).toEqual([
           'idle',
           'valid',
+          'broken',
           'broken',
           'unusable',
           'checking',

@@ -1,4 +1,5 @@
 import type { ExportBreak, ExportReport } from '../offline/ExportReport.js';
+import { hasOnlyGaps } from '../offline/hasOnlyGaps.js';
 
 const n = (x: number) => x.toLocaleString('en');
 const where = (p: { line: number | null; index: number | null }) =>
@@ -13,6 +14,11 @@ const MEANING: Record<ExportBreak['type'], string> = {
   sequence_gap: 'sequences missing before it',
   out_of_order: 'listed after an older event of its chain (lines moved)',
 };
+
+const ONLY_GAPS =
+  'note: every event hashes right and every link between adjacent events holds; the breaks are ' +
+  'all sequence gaps (events of a chain not in the file). An export filtered by actor, action or ' +
+  'resource has them by design; one of every event, or of a date range, should have none.';
 
 function formatBreak(b: ExportBreak): string {
   return (
@@ -36,6 +42,7 @@ export function formatReport(file: string, report: ExportReport, seconds: number
     );
   }
   if (report.receipt) lines.push(`receipt ${report.receipt.status}: ${report.receipt.message}`);
+  if (hasOnlyGaps(report)) lines.push(ONLY_GAPS);
   const rate = seconds > 0 ? Math.round(report.events / seconds) : 0;
   lines.push(
     `${report.status}: ${count(report.events, 'event', 'events')}, ` +

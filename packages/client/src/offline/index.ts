@@ -2,6 +2,7 @@
 export { verifyExport, type ExportSource, type VerifyExportOptions } from './verifyExport.js';
 export { ExportVerifier } from './ExportVerifier.js';
 export { verifyExportFile, type VerifyExportFileOptions } from './verifyExportFile.js';
+export { hasOnlyGaps } from './hasOnlyGaps.js';
 export type {
   ExportBreak,
   ExportChain,

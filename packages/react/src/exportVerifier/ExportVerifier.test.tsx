@@ -103,11 +103,33 @@ describe('ExportVerifier', () => {
     await pick(fileOf(ndjson(events)));
     expect(screen.getByRole('group')).toHaveAttribute('data-state', 'broken');
     expect(screen.getByRole('status')).toHaveTextContent('Broken — problems: 2 (events: 5).');
+    expect(screen.getByRole('status')).not.toHaveAttribute('data-only-gaps');
     const table = screen.getByRole('table', { name: 'Breaks' });
     const rows = table.querySelectorAll('tbody tr');
     expect([...rows].map((row) => row.textContent)).toEqual([
       'Content altered (hash mismatch)line 2evt_55 (org_acme)',
       'Events missing (sequence gap)line 3evt_44 (org_acme)',
+    ]);
+    await noViolations(container);
+  });
+
+  it("tells a filtered export's gaps apart from tampering, as a warning", async () => {
+    // Sequences 6, 4 and 1 of 6: what an export filtered by actor could hold.
+    const events = chain(6).filter((e) => [6, 4, 1].includes(e.integrity.sequence));
+    const { container } = render(<ExportVerifier />);
+    await pick(fileOf(ndjson(events)));
+    expect(screen.getByRole('group')).toHaveAttribute('data-state', 'broken');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(
+      'Every event checks out, but events are missing in 2 places (events: 3). An export ' +
+        'filtered by actor, action or resource has such gaps; one of every event, or of a date ' +
+        'range, should have none.',
+    );
+    expect(status).toHaveAttribute('data-only-gaps');
+    const rows = screen.getByRole('table', { name: 'Breaks' }).querySelectorAll('tbody tr');
+    expect([...rows].map((row) => row.getAttribute('data-type'))).toEqual([
+      'sequence_gap',
+      'sequence_gap',
     ]);
     await noViolations(container);
   });

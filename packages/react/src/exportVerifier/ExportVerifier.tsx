@@ -1,7 +1,8 @@
-import type {
-  Checkpoint,
-  ExportReport,
-  VerifyExportFileOptions,
+import {
+  hasOnlyGaps,
+  type Checkpoint,
+  type ExportReport,
+  type VerifyExportFileOptions,
 } from '@getimmutable/client/offline';
 import { forwardRef, useId, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
@@ -43,6 +44,8 @@ export const ExportVerifier = forwardRef<HTMLDivElement, ExportVerifierProps>(
     const format = (value: number) => formatNumber(value, locale?.code);
     const { status, report, file, progress } = check;
 
+    // A filtered export's gaps are told apart from tampering, in words and colour (a warning).
+    const onlyGaps = status === 'broken' && report !== null && hasOnlyGaps(report);
     let statusText = '';
     if (status === 'checking' && file) {
       const percent = file.size > 0 ? Math.floor((100 * progress.bytes) / file.size) : 0;
@@ -56,8 +59,9 @@ export const ExportVerifier = forwardRef<HTMLDivElement, ExportVerifierProps>(
     } else if (status === 'valid' && report) {
       statusText = m.valid(format(report.events), format(report.chains.length));
     } else if (status === 'broken' && report) {
-      statusText =
-        report.breaks.length > 0
+      statusText = onlyGaps
+        ? m.gapsOnly(format(report.breaks.length), format(report.events))
+        : report.breaks.length > 0
           ? m.broken(format(report.breaks.length), format(report.events))
           : m.receipt.inconsistent;
     }
@@ -150,12 +154,13 @@ export const ExportVerifier = forwardRef<HTMLDivElement, ExportVerifierProps>(
           id={`${id}-status`}
           className="imv-export-verifier__status"
           data-slot="export-verifier-status"
+          data-only-gaps={onlyGaps || undefined}
           role="status"
         >
           {statusText}
         </p>
         {report && (status === 'valid' || status === 'broken') ? (
-          <ExportVerifierResult report={report} messages={m} format={format} />
+          <ExportVerifierResult report={report} onlyGaps={onlyGaps} messages={m} format={format} />
         ) : null}
       </div>
     );

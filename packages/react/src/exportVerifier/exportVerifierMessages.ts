@@ -19,6 +19,11 @@ export const exportVerifierMessages = {
   valid: (events: string, chains: string) =>
     `Valid: every hash and link checks out (events: ${events}, chains: ${chains}).`,
   broken: (breaks: string, events: string) => `Broken — problems: ${breaks} (events: ${events}).`,
+  /** Broken, but only by sequence gaps (hasOnlyGaps): what a filtered export looks like. */
+  gapsOnly: (gaps: string, events: string) =>
+    `Every event checks out, but events are missing in ${gaps} places (events: ${events}). ` +
+    'An export filtered by actor, action or resource has such gaps; one of every event, or of ' +
+    'a date range, should have none.',
   unusable: (message: string) => `This file cannot be checked: ${message}`,
   failed: (message: string) => `The check stopped: ${message}`,
   breaksCaption: 'Breaks',
