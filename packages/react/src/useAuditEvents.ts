@@ -49,10 +49,13 @@ export function useAuditEvents(options: UseAuditEventsOptions = {}): AuditEvents
   const stack = useCursorStack(JSON.stringify(list));
   const enabled = options.enabled ?? true;
   const page = auditQueries(client).events(filters, { pageSize: limit, cursor: stack.cursor });
-  useFirstRequestEarly(page.queryKey, enabled, (queryClient) => queryClient.prefetchQuery(page));
+  const startedEarly = useFirstRequestEarly(page.queryKey, enabled, (queryClient) =>
+    queryClient.prefetchQuery(page),
+  );
   const query = useQuery({
     ...page,
     enabled,
+    retryOnMount: !startedEarly,
     // Keep the old page on screen only while paging the same list, never across filters.
     placeholderData: (previous, previousQuery) =>
       previousQuery && isKeyWithin(previousQuery.queryKey, list)

@@ -1,7 +1,8 @@
-import type { ViewerClient } from '@getimmutable/client';
+import { ImmutableError, type ViewerClient } from '@getimmutable/client';
 import { render, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { countListCalls } from '../test/countListCalls.js';
 import { viewerFor } from '../test/emulatorFixture.js';
@@ -66,6 +67,45 @@ describe('the first list request', () => {
     expect(seenByChild.slice(0, 2)).toEqual([1, 1]);
     await waitFor(() => expect(statuses.at(-1)).toBe('success'));
   });
+
+  it.each([
+    ['a page', () => useAuditEvents({ pageSize: 5 })],
+    ['an infinite list', () => useInfiniteAuditEvents({ pageSize: 5 })],
+  ])(
+    'of %s is not sent again when it fails before the component subscribes',
+    async (_, useEvents) => {
+      // A refusal that comes back at once (a 422), before the effects of the first render run:
+      // React scheduling them as in a browser (no act), the failure is in the cache first.
+      const viewer = viewerFor('org_acme');
+      const refused = new ImmutableError('action: is not a valid glob', 422, 'validation_error');
+      const counted = countListCalls({
+        ...viewer,
+        events: { ...viewer.events, list: () => Promise.reject(refused) },
+      });
+      const statuses: string[] = [];
+      function Table() {
+        statuses.push(useEvents().status);
+        return null;
+      }
+      const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+      const wasAct = actEnvironment.IS_REACT_ACT_ENVIRONMENT;
+      actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+      const root = createRoot(document.createElement('div'));
+      try {
+        root.render(
+          <ImmutableViewerProvider client={counted.client} queryClient={new QueryClient()}>
+            <Table />
+          </ImmutableViewerProvider>,
+        );
+        await waitFor(() => expect(statuses.at(-1)).toBe('error'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(counted.calls).toHaveLength(1);
+      } finally {
+        root.unmount();
+        actEnvironment.IS_REACT_ACT_ENVIRONMENT = wasAct;
+      }
+    },
+  );
 
   it('is not sent early by a hook that is not enabled', async () => {
     const counted = countingClient();

@@ -9,15 +9,20 @@ import { useState } from 'react';
  * viewer's token), and only when the cache has nothing for the key yet, so StrictMode's second
  * render and a cached list start nothing. Later changes of key fetch as `useQuery` does.
  * @param start the prefetch, e.g. `(client) => client.prefetchQuery(options)`
+ * @returns whether this component started the request: pass `retryOnMount: !started` to its
+ *   `useQuery`, or a request refused before the render committed (a quick 4xx) is sent again
+ *   when the query mounts, as react-query retries an errored query on mount by default
  */
 export function useFirstRequestEarly(
   queryKey: QueryKey,
   enabled: boolean,
   start: (queryClient: QueryClient) => Promise<void>,
-): void {
+): boolean {
   const queryClient = useQueryClient();
-  useState(() => {
-    if (enabled && !isServer && !queryClient.getQueryState(queryKey)) void start(queryClient);
-    return null;
+  const [started] = useState(() => {
+    if (!enabled || isServer || queryClient.getQueryState(queryKey)) return false;
+    void start(queryClient);
+    return true;
   });
+  return started;
 }

@@ -45,10 +45,10 @@ export function useInfiniteAuditEvents(
   const list = auditQueries(client).eventPages(filters, {
     pageSize: clampPageSize(options.pageSize),
   });
-  useFirstRequestEarly(list.queryKey, enabled, (queryClient) =>
+  const startedEarly = useFirstRequestEarly(list.queryKey, enabled, (queryClient) =>
     queryClient.prefetchInfiniteQuery(list),
   );
-  const pages = useInfiniteQuery({ ...list, enabled });
+  const pages = useInfiniteQuery({ ...list, enabled, retryOnMount: !startedEarly });
   const events = useMemo(() => pages.data?.pages.flatMap((p) => p.data) ?? [], [pages.data]);
   return {
     ...statusOf(pages),
