@@ -17,6 +17,7 @@
 // core loaded on demand, only for infinite mode (useLazyVirtualizer.ts): initial 46,500 → 43,000 B,
 // all 73,550 → 74,700 B (the core's wrapper as an import() and the hook's own code). Then the
 // provider's default localStorage stores (checkpoints, saved views) on demand: initial → 42,000 B.
+// The export verifier's warning for a filtered export's gaps (one rule): CSS 5,280 → 5,300 B.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -66,6 +67,6 @@ export default [
     path: 'packages/react/src/styles.css',
     gzip: true,
     modifyEsbuildConfig: production,
-    limit: '5280 B',
+    limit: '5300 B',
   },
 ];

@@ -29,6 +29,7 @@ describe('the offline entry and its worker', () => {
     );
     expect(Object.keys(exported).sort()).toEqual([
       'ExportVerifier',
+      'hasOnlyGaps',
       'parseCheckpoint',
       'verifyExport',
       'verifyExportFile',

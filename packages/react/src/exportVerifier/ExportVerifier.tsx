@@ -74,6 +74,7 @@ export const ExportVerifier = forwardRef<HTMLDivElement, ExportVerifierProps>(
         className={cx('imv-export-verifier', className)}
         data-slot="export-verifier"
         data-state={status}
+        data-only-gaps={onlyGaps || undefined}
         aria-busy={status === 'checking' || undefined}
         {...rest}
       >
@@ -154,13 +155,12 @@ export const ExportVerifier = forwardRef<HTMLDivElement, ExportVerifierProps>(
           id={`${id}-status`}
           className="imv-export-verifier__status"
           data-slot="export-verifier-status"
-          data-only-gaps={onlyGaps || undefined}
           role="status"
         >
           {statusText}
         </p>
         {report && (status === 'valid' || status === 'broken') ? (
-          <ExportVerifierResult report={report} onlyGaps={onlyGaps} messages={m} format={format} />
+          <ExportVerifierResult report={report} messages={m} format={format} />
         ) : null}
       </div>
     );

@@ -6,8 +6,6 @@ const SHOWN_BREAKS = 200;
 
 interface ExportVerifierResultProps {
   report: ExportReport;
-  /** Every break is a sequence gap (hasOnlyGaps): a warning, as a filtered export has them. */
-  onlyGaps: boolean;
   messages: ExportVerifierMessages;
   /** Formats a number for the locale. */
   format: (value: number) => string;
@@ -20,22 +18,13 @@ function where(b: ExportBreak, messages: ExportVerifierMessages, format: (n: num
 }
 
 /** A finished check's details: the breaks, each chain's head, and the receipt comparison. */
-export function ExportVerifierResult({
-  report,
-  onlyGaps,
-  messages,
-  format,
-}: ExportVerifierResultProps) {
+export function ExportVerifierResult({ report, messages, format }: ExportVerifierResultProps) {
   const { breaks, chains, receipt } = report;
   const tenant = (id: string | null) => id ?? messages.noTenant;
   return (
     <div className="imv-export-verifier__result" data-slot="export-verifier-result">
       {breaks.length > 0 ? (
-        <table
-          className="imv-export-verifier__breaks"
-          data-slot="export-verifier-breaks"
-          data-only-gaps={onlyGaps || undefined}
-        >
+        <table className="imv-export-verifier__breaks" data-slot="export-verifier-breaks">
           <caption>{messages.breaksCaption}</caption>
           <thead>
             <tr>
