@@ -12,19 +12,26 @@ export class ImmutableError extends Error {
   readonly code: string;
   /** The whole response body when there was one (parsed JSON, else text), else null. */
   readonly response_data: unknown;
+  /**
+   * How long the server asked to be left alone before the next try (its `Retry-After`, sent with
+   * a 429 or a 503), in ms; null when it did not say. Whoever tries again by itself after this
+   * error waits at least this long: the client's own retries do, and so does the UI kit.
+   */
+  readonly retryAfterMs: number | null;
 
   constructor(
     message: string,
     status: number,
     code: string,
     response_data: unknown = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number | null },
   ) {
     super(message, options);
     this.status = status;
     this.status_code = status;
     this.code = code;
     this.response_data = response_data;
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
 
   /** Field errors of a 422 (`{"actor_id": ["is required"]}`), else an empty object. */

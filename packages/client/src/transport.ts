@@ -44,8 +44,7 @@ interface RequestOptions<T> {
 
 export type Transport = <T>(options: RequestOptions<T>) => Promise<T>;
 
-type Outcome<T> =
-  { ok: true; value: T } | { ok: false; error: ImmutableError; retryAfterMs?: number };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: ImmutableError };
 
 /**
  * The one HTTP layer under both entry points: bearer auth, a timeout per attempt, JSON in and
@@ -78,9 +77,9 @@ export function createTransport(options: TransportOptions): Transport {
         error.status === 429 ||
         (idempotent && (error.code === 'network_error' || error.status >= 500));
       if (!retryable || attempt >= retries) throw error;
-      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > maxRetryAfter) throw error;
+      if (error.retryAfterMs !== null && error.retryAfterMs > maxRetryAfter) throw error;
       const delayMs =
-        outcome.retryAfterMs ??
+        error.retryAfterMs ??
         Math.round(Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2));
       attempt++;
       retry.onRetry?.({ attempt, delayMs, error });
@@ -169,9 +168,11 @@ export function createTransport(options: TransportOptions): Transport {
         typeof wire.message === 'string'
           ? wire.message
           : `${req.method} ${req.path} failed with HTTP ${status}.`;
-      const error = new ImmutableError(message, status, code, body);
       const retryAfterMs = parseRetryAfter(retryAfter);
-      return retryAfterMs === undefined ? { ok: false, error } : { ok: false, error, retryAfterMs };
+      return {
+        ok: false,
+        error: new ImmutableError(message, status, code, body, { retryAfterMs }),
+      };
     }
     const problem = parsed ? req.shape(body, 'response') : 'the body is not JSON';
     if (problem) {
@@ -183,11 +184,11 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /** `Retry-After` as seconds or an HTTP date, in ms. */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
+function parseRetryAfter(value: string | null): number | null {
+  if (value === null || value.trim() === '') return null;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
 function errorMessage(error: unknown): string {

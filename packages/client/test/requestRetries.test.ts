@@ -31,8 +31,30 @@ describe('retries', () => {
       headers: { 'Retry-After': '3600' },
     }));
     const client = createViewerClient({ baseUrl: server.url, token: 'jwt' });
-    await expect(client.events.list()).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+    // The error carries the wait the server asked for, so a caller that tries again later can
+    // honour it.
+    await expect(client.events.list()).rejects.toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      retryAfterMs: 3_600_000,
+    });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("keeps the last answer's Retry-After on the error when the retries run out, and null without one", async () => {
+    const server = await startFake((_req, i) =>
+      i < 2
+        ? {
+            status: 429,
+            body: { message: 'Slow down', code: 'rate_limited' },
+            headers: { 'Retry-After': i === 0 ? '0' : '30' },
+          }
+        : { status: 500, body: { message: 'Oops', code: 'server_error' } },
+    );
+    const client = createViewerClient({ baseUrl: server.url, token: 'jwt', retry: { retries: 0 } });
+    await expect(client.events.list()).rejects.toMatchObject({ status: 429, retryAfterMs: 0 });
+    await expect(client.events.list()).rejects.toMatchObject({ status: 429, retryAfterMs: 30_000 });
+    await expect(client.events.list()).rejects.toMatchObject({ status: 500, retryAfterMs: null });
   });
 
   it('retries a GET after a 500 and returns the later success', async () => {

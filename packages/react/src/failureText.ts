@@ -20,6 +20,16 @@ export function isPassingFailure(error: Error | null): boolean {
   );
 }
 
+/**
+ * The wait the server asked for before the next try (its `Retry-After`), in ms; 0 when it named
+ * none. Anything that tries again by itself waits at least this long, however short its own
+ * backoff: coming back sooner only earns another refusal.
+ */
+export function requestedWaitMs(error: Error | null): number {
+  // `?? 0`: an ImmutableError from an older copy of the client has no such field.
+  return isImmutableError(error) ? (error.retryAfterMs ?? 0) : 0;
+}
+
 /** The sentence for a reader, or null when the technical message is the best there is. */
 export function failureSentence(error: Error | null, messages: Messages): string | null {
   if (!isImmutableError(error)) return null;

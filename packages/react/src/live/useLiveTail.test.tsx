@@ -81,6 +81,28 @@ describe('useLiveTail', () => {
     expect(container.querySelector('[data-status]')).toHaveAttribute('data-status', 'error');
   });
 
+  it("waits as long as the server's Retry-After asks, past its own longest pause", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = countingClient(
+      () =>
+        new Response(JSON.stringify({ message: 'Slow down', code: 'rate_limited' }), {
+          status: 429,
+          headers: { 'Retry-After': '300' },
+        }),
+    );
+    renderWithViewer(
+      <Watch newest={shown(5)} intervalMs={10_000} maxIntervalMs={60_000} />,
+      client,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(calls).toHaveLength(1);
+    // Its own backoff would ask again at 30 s, and then every minute.
+    await act(() => vi.advanceTimersByTimeAsync(299_000));
+    expect(calls).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    expect(calls).toHaveLength(2);
+  });
+
   it('asks nothing for a range that ended before the newest event, or with no rows', async () => {
     vi.useFakeTimers();
     const { client, calls } = countingClient(empty);

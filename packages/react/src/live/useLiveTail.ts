@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { normalizeFilters, type AuditFilters } from '../auditFilters.js';
 import { auditKeys } from '../auditKeys.js';
+import { requestedWaitMs } from '../failureText.js';
 import { useViewerConfig } from '../viewerContext.js';
 
 export interface UseLiveTailOptions {
@@ -14,7 +15,10 @@ export interface UseLiveTailOptions {
   enabled?: boolean;
   /** The pause between polls in ms. @default 10000 */
   intervalMs?: number;
-  /** After failures the pause doubles, up to this. @default 120000 */
+  /**
+   * After failures the pause doubles, up to this; a server's `Retry-After` that asks for longer
+   * is honoured. @default 120000
+   */
   maxIntervalMs?: number;
 }
 
@@ -38,7 +42,8 @@ function isNewer(event: AuditEvent, newest: AuditEvent): boolean {
 /**
  * Watches for events newer than the newest shown, under the same filters: one request per
  * interval, none while the tab is hidden (react-query pauses interval refetches in the
- * background), the pause doubling after each failure. It only counts and holds them; the list
+ * background), the pause doubling after each failure, and never shorter than the server's
+ * `Retry-After`. It only counts and holds them; the list
  * shows them when the reader asks.
  * @example const live = useLiveTail({ filters, newest: events[0] });
  */
@@ -84,7 +89,11 @@ export function useLiveTail({
     initialData: { events: [], hasMore: false },
     initialDataUpdatedAt: () => Date.now(),
     staleTime: intervalMs,
-    refetchInterval: () => Math.min(maxIntervalMs, intervalMs * 2 ** failures.current),
+    refetchInterval: (watched) =>
+      Math.max(
+        Math.min(maxIntervalMs, intervalMs * 2 ** failures.current),
+        requestedWaitMs(watched.state.error),
+      ),
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: false,
   });

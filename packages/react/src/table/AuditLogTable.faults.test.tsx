@@ -120,6 +120,47 @@ describe('AuditLogTable under faults', () => {
     expect(screen.getByText('Page 2')).toBeInTheDocument();
   });
 
+  it("tries a refused page again by itself only after the server's Retry-After", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let refusing = false;
+    const tries: string[] = [];
+    const client = createViewerClient({
+      baseUrl: emulatorUrl(),
+      getToken: () => mint('org_acme'),
+      retry: false,
+      fetch: (input, init) => {
+        const url = String(input);
+        if (!url.includes('cursor=')) return fetch(input, init);
+        tries.push(url);
+        if (!refusing) return fetch(input, init);
+        return Promise.resolve(
+          Response.json(
+            { message: 'Slow down', code: 'rate_limited' },
+            { status: 429, headers: { 'Retry-After': '90' } },
+          ),
+        );
+      },
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderWithViewer(<AuditLogTable defaultPageSize={10} />, client);
+    await loaded();
+
+    refusing = true;
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('alert', {}, patient)).toHaveTextContent(
+      defaultMessages.failureBusy,
+    );
+    expect(tries).toHaveLength(1);
+    // Its own backoff would have tried at 5 s, 15 s, 35 s and 75 s.
+    await vi.advanceTimersByTimeAsync(88_000);
+    expect(tries).toHaveLength(1);
+    refusing = false;
+    await vi.advanceTimersByTimeAsync(3_000);
+    await waitFor(() => expect(tries).toHaveLength(2), patient);
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument(), patient);
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
+  });
+
   it('does not try again by itself after an error that will not pass (403)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let requests = 0;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { isPassingFailure } from '../failureText.js';
+import { isPassingFailure, requestedWaitMs } from '../failureText.js';
 import type { TableEvents } from './useTableEvents.js';
 
 /** After a load fails for a passing reason it is tried again after 5 s, then 10 s, 20 s… */
@@ -15,8 +15,8 @@ export function autoRetryDelay(attempt: number): number {
 /**
  * Tries a load that failed for a passing reason (rate limit, server or network trouble) again by
  * itself, less often each time, so the log recovers when the server does without anyone pressing
- * Retry. Each try is one `refetch` (the client adds its own retries inside it). A failure that
- * will not pass (a 4xx) is left to the user.
+ * Retry; never sooner than the server's `Retry-After` asked. Each try is one `refetch` (the
+ * client adds its own retries inside it). A failure that will not pass (a 4xx) is left to the user.
  */
 export function useAutoRetry(
   result: Pick<TableEvents, 'status' | 'error' | 'isFetching' | 'isPlaceholderData' | 'refetch'>,
@@ -29,6 +29,7 @@ export function useAutoRetry(
   }
   const retryLater =
     result.status === 'error' && !result.isFetching && isPassingFailure(result.error);
+  const delayMs = Math.max(autoRetryDelay(attempts), requestedWaitMs(result.error));
 
   // The timer calls the refetch of the render it fires in, without restarting on a new function.
   const latestRefetch = useRef(result.refetch);
@@ -40,7 +41,7 @@ export function useAutoRetry(
     const timer = setTimeout(() => {
       setAttempts((n) => n + 1);
       latestRefetch.current();
-    }, autoRetryDelay(attempts));
+    }, delayMs);
     return () => clearTimeout(timer);
-  }, [retryLater, attempts]);
+  }, [retryLater, delayMs]);
 }
