@@ -96,6 +96,18 @@ function optionalTenant(value: unknown, field: string, errors: Errors): string |
   return optionalString(value, field, errors);
 }
 
+/**
+ * `idempotency_key`: "" would be one key for every event that sends it, so each after the first
+ * would be answered as a replay of it and silently not written; refused, as an empty tenant is.
+ */
+function optionalIdempotencyKey(value: unknown, field: string, errors: Errors): string | null {
+  if (value === '') {
+    add(errors, field, 'must not be empty (leave it out or send null for no deduplication)');
+    return null;
+  }
+  return optionalString(value, field, errors);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -256,7 +268,7 @@ export function validatePayload(raw: unknown, errors: Errors, prefix = ''): Even
     metadata: optionalMetadata(raw.metadata, f('metadata'), errors) ?? {},
     session_id: optionalString(raw.session_id, f('session_id'), errors),
     version: optionalInteger(raw.version, f('version'), errors),
-    idempotency_key: optionalString(raw.idempotency_key, f('idempotency_key'), errors),
+    idempotency_key: optionalIdempotencyKey(raw.idempotency_key, f('idempotency_key'), errors),
     context: contextOf(raw.context, f('context'), errors),
   };
 }

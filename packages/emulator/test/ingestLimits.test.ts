@@ -13,6 +13,31 @@ async function eventCount(): Promise<number> {
   return res.body.data.length;
 }
 
+describe('an empty idempotency_key is refused, never one key shared by every event', () => {
+  it('refuses idempotency_key "" with a 422 naming it, so no later event is taken for a replay', async () => {
+    h = startHarness();
+    for (const action of ['document.viewed', 'document.deleted']) {
+      const res = await h.call('POST', '/events', {
+        body: payload({ action, idempotency_key: '' }),
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('validation_error');
+      expect(Object.keys(res.body.errors)).toEqual(['idempotency_key']);
+    }
+    expect(await eventCount()).toBe(0);
+  });
+
+  it('refuses it inside a batch, naming the item path, and writes nothing', async () => {
+    h = startHarness();
+    const res = await h.call('POST', '/events/batch', {
+      body: { events: [payload({ idempotency_key: 'k1' }), payload({ idempotency_key: '' })] },
+    });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.errors)).toEqual(['events.1.idempotency_key']);
+    expect(await eventCount()).toBe(0);
+  });
+});
+
 describe('an empty tenant_id is refused, never filed under the no-tenant chain', () => {
   it('refuses tenant_id "" on POST /events with a 422 naming tenant_id', async () => {
     h = startHarness();
