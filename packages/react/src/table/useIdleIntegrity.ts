@@ -1,6 +1,7 @@
 import type { AuditEvent, IntegrityCheck, IntegrityIndex } from '@getimmutable/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { onDemand } from '../onDemand/onDemand.js';
+import { whenBackOnline } from '../whenBackOnline.js';
 import { whenIdle } from '../whenIdle.js';
 
 /** The checks' code (see onDemand.ts). */
@@ -55,6 +56,17 @@ export function useIdleIntegrity(
   const unavailable = failedAttempt !== null;
   // One index per list, made in idle time: its constructor links every loaded event.
   const index = useRef<{ list: readonly AuditEvent[]; index: IntegrityIndex } | null>(null);
+  // Listening for the browser coming back online, from a failed load on: it outlives the effect
+  // run that failed (the rows change as a list scrolls), so it is kept here, and stopped on
+  // unmount.
+  const stopListening = useRef<(() => void) | null>(null);
+  useEffect(
+    () => () => {
+      stopListening.current?.();
+      stopListening.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     const shown = events.slice(start, end);
@@ -84,7 +96,13 @@ export function useIdleIntegrity(
         });
       },
       () => {
-        if (!cancelled) setFailedAttempt(attempt);
+        if (cancelled) return;
+        stopListening.current?.();
+        stopListening.current = whenBackOnline(() => {
+          stopListening.current = null;
+          setAttempt((n) => n + 1);
+        });
+        setFailedAttempt(attempt);
       },
     );
     return () => {
@@ -92,13 +110,6 @@ export function useIdleIntegrity(
       cancelIdle?.();
     };
   }, [events, start, end, checked, attempt, failedAttempt]);
-
-  useEffect(() => {
-    if (!unavailable) return;
-    const retry = () => setAttempt((n) => n + 1);
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [unavailable]);
 
   const checks = useMemo(() => {
     const byId = new Map<string, IntegrityCheck>();

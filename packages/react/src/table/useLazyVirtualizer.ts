@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { afterNextPaint } from '../afterNextPaint.js';
 import { onDemand } from '../onDemand/onDemand.js';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
+import { whenBackOnline } from '../whenBackOnline.js';
 
 /**
  * TanStack Virtual's core, loaded when a table first needs windowing (infinite mode): a paged
@@ -66,11 +67,7 @@ export function useLazyVirtualizer(options: RowVirtualizerOptions): {
       },
       () => {
         if (!live) return;
-        // Listening from the failure on, not from an effect after its render: an `online` that
-        // comes between the two would be missed.
-        const retry = () => setAttempt((n) => n + 1);
-        window.addEventListener('online', retry, { once: true });
-        stopListening = () => window.removeEventListener('online', retry);
+        stopListening = whenBackOnline(() => setAttempt((n) => n + 1));
         setFailed(true);
       },
     );
