@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { canonicalize, checkEvent, eventHashInput } from '../src/index.js';
-import { sha256Hex } from '../src/sha256.js';
+import { sha256Hex } from '@getimmutable/contract';
 import type { AuditEvent } from '@getimmutable/contract';
 
 const TARGET_EVENTS_PER_S = 250_000;

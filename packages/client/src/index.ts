@@ -12,7 +12,6 @@ export type { RetryOptions } from './transport.js';
 export { computeEventHash, eventHashInput } from './computeEventHash.js';
 export { checkEvent, type EventCheck } from './checkEvent.js';
 export { checkChain, type ChainLinkCheck } from './checkChain.js';
-export { sha256Hex } from './sha256.js';
 export { IntegrityIndex, checkEventOnce, type IntegrityCheck } from './IntegrityIndex.js';
 // The filter bar's rules, framework-free: normalized filters, date presets, wall-clock time.
 export {
@@ -47,6 +46,7 @@ export {
   MAX_FILTER_LENGTH,
   clampPageSize,
   canonicalize,
+  sha256Hex,
 } from '@getimmutable/contract';
 export type * from '@getimmutable/contract';
 // Checkpoints: what a complete verify saw, kept per scope, so a later one can tell a rewritten

@@ -22,6 +22,13 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** Bytes of well-formed hex (a digest): two digits a byte. */
+export function fromHex(hex: string): Uint8Array {
+  const bytes = new Uint8Array(hex.length >> 1);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
 const HEX_UPPER = HEX.map((h) => h.toUpperCase());
 
 /**

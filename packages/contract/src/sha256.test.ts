@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex, sha256HexOfBytes } from './sha256.js';
 
 /** A deterministic PRNG so failures reproduce. */
 function random(seed: number) {
@@ -72,5 +72,25 @@ describe('sha256Hex', () => {
       );
       expect(sha256Hex(text)).toBe(Buffer.from(digest).toString('hex'));
     }
+  });
+});
+
+describe('sha256HexOfBytes', () => {
+  it('matches node:crypto on random bytes of every length around the block boundaries, and large', () => {
+    for (let n = 0; n <= 300; n++) {
+      const data = crypto.randomBytes(n);
+      expect(sha256HexOfBytes(data), `${n} bytes`).toBe(
+        crypto.createHash('sha256').update(data).digest('hex'),
+      );
+    }
+    const large = crypto.randomBytes(1_000_003);
+    expect(sha256HexOfBytes(large)).toBe(crypto.createHash('sha256').update(large).digest('hex'));
+  });
+
+  it('leaves no trace in the next text hash (one buffer serves both)', () => {
+    sha256HexOfBytes(crypto.randomBytes(5_000));
+    expect(sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 });
