@@ -1,6 +1,6 @@
 import { ImmutableError } from '@getimmutable/client';
 import { describe, expect, it } from 'vitest';
-import { failureSentence, isPassingFailure } from './failureText.js';
+import { failureSentence, isPassingFailure, requestedWaitMs } from './failureText.js';
 import { defaultMessages as m } from './messages.js';
 
 const failure = (status: number, code: string) =>
@@ -27,5 +27,21 @@ describe('a failed load in words', () => {
       expect(failureSentence(error, m)).toBeNull();
       expect(isPassingFailure(error)).toBe(false);
     }
+  });
+});
+
+describe('the wait a failure asks for', () => {
+  const refused = (retryAfterMs: number | null) =>
+    new ImmutableError('Slow down', 429, 'rate_limited', null, { retryAfterMs });
+
+  it.each([
+    ['a Retry-After of 90 s', refused(90_000), 90_000],
+    ['none named', refused(null), 0],
+    // Longer than a timer holds: set as it is, a timer would fire at once, a retry loop.
+    ['a Retry-After of 3,000 years', refused(99_999_999_999_000), 2 ** 31 - 1],
+    ['an error that is not the API’s', new Error('boom'), 0],
+    ['no error', null, 0],
+  ])('%s', (_, error, wait) => {
+    expect(requestedWaitMs(error)).toBe(wait);
   });
 });

@@ -27,8 +27,13 @@ export function isPassingFailure(error: Error | null): boolean {
  */
 export function requestedWaitMs(error: Error | null): number {
   // `?? 0`: an ImmutableError from an older copy of the client has no such field.
-  return isImmutableError(error) ? (error.retryAfterMs ?? 0) : 0;
+  const wait = isImmutableError(error) ? (error.retryAfterMs ?? 0) : 0;
+  // A timer set longer than this fires at once (browsers and Node alike): an absurd Retry-After
+  // would otherwise become a retry loop. About 24.8 days: for a reader, never.
+  return Math.min(wait, LONGEST_TIMER_MS);
 }
+
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** The sentence for a reader, or null when the technical message is the best there is. */
 export function failureSentence(error: Error | null, messages: Messages): string | null {

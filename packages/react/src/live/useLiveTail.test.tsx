@@ -81,15 +81,15 @@ describe('useLiveTail', () => {
     expect(container.querySelector('[data-status]')).toHaveAttribute('data-status', 'error');
   });
 
+  const refusing = (retryAfter: string) => () =>
+    new Response(JSON.stringify({ message: 'Slow down', code: 'rate_limited' }), {
+      status: 429,
+      headers: { 'Retry-After': retryAfter },
+    });
+
   it("waits as long as the server's Retry-After asks, past its own longest pause", async () => {
     vi.useFakeTimers();
-    const { client, calls } = countingClient(
-      () =>
-        new Response(JSON.stringify({ message: 'Slow down', code: 'rate_limited' }), {
-          status: 429,
-          headers: { 'Retry-After': '300' },
-        }),
-    );
+    const { client, calls } = countingClient(refusing('300'));
     renderWithViewer(
       <Watch newest={shown(5)} intervalMs={10_000} maxIntervalMs={60_000} />,
       client,
@@ -101,6 +101,16 @@ describe('useLiveTail', () => {
     expect(calls).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(2_000));
     expect(calls).toHaveLength(2);
+  });
+
+  it('does not poll in a loop when the Retry-After is longer than a timer can hold', async () => {
+    vi.useFakeTimers();
+    const { client, calls } = countingClient(refusing('99999999999'));
+    renderWithViewer(<Watch newest={shown(5)} intervalMs={10_000} />, client);
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(calls).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(600_000));
+    expect(calls).toHaveLength(1);
   });
 
   it('asks nothing for a range that ended before the newest event, or with no rows', async () => {
