@@ -22,8 +22,14 @@ async function loaded() {
   return dataRows();
 }
 
-/** A client whose event requests fail with a dropped connection while `faults.down` says so. */
-function flakyClient(faults: { down: (url: string) => boolean }) {
+/**
+ * A client whose event requests fail while `faults` says so: with a dropped connection (`down`),
+ * or refused as too many with a Retry-After of 90 s (`refused`).
+ */
+function flakyClient(faults: {
+  down?: (url: string) => boolean;
+  refused?: (url: string) => boolean;
+}) {
   const eventRequests: string[] = [];
   const client = createViewerClient({
     baseUrl: emulatorUrl(),
@@ -34,9 +40,16 @@ function flakyClient(faults: { down: (url: string) => boolean }) {
       if (url.includes('/events')) {
         eventRequests.push(url);
         // A dropped connection takes a moment: the table renders the try in flight.
-        if (faults.down(url))
+        if (faults.down?.(url))
           return new Promise((_, reject) =>
             setTimeout(() => reject(new TypeError('Network down')), 50),
+          );
+        if (faults.refused?.(url))
+          return Promise.resolve(
+            Response.json(
+              { message: 'Slow down', code: 'rate_limited' },
+              { status: 429, headers: { 'Retry-After': '90' } },
+            ),
           );
       }
       return fetch(input, init);
@@ -123,24 +136,10 @@ describe('AuditLogTable under faults', () => {
   it("tries a refused page again by itself only after the server's Retry-After", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let refusing = false;
-    const tries: string[] = [];
-    const client = createViewerClient({
-      baseUrl: emulatorUrl(),
-      getToken: () => mint('org_acme'),
-      retry: false,
-      fetch: (input, init) => {
-        const url = String(input);
-        if (!url.includes('cursor=')) return fetch(input, init);
-        tries.push(url);
-        if (!refusing) return fetch(input, init);
-        return Promise.resolve(
-          Response.json(
-            { message: 'Slow down', code: 'rate_limited' },
-            { status: 429, headers: { 'Retry-After': '90' } },
-          ),
-        );
-      },
+    const { client, eventRequests } = flakyClient({
+      refused: (url) => refusing && url.includes('cursor='),
     });
+    const tries = () => eventRequests.filter((url) => url.includes('cursor='));
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderWithViewer(<AuditLogTable defaultPageSize={10} />, client);
     await loaded();
@@ -150,13 +149,13 @@ describe('AuditLogTable under faults', () => {
     expect(await screen.findByRole('alert', {}, patient)).toHaveTextContent(
       defaultMessages.failureBusy,
     );
-    expect(tries).toHaveLength(1);
+    expect(tries()).toHaveLength(1);
     // Its own backoff would have tried at 5 s, 15 s, 35 s and 75 s.
     await vi.advanceTimersByTimeAsync(88_000);
-    expect(tries).toHaveLength(1);
+    expect(tries()).toHaveLength(1);
     refusing = false;
     await vi.advanceTimersByTimeAsync(3_000);
-    await waitFor(() => expect(tries).toHaveLength(2), patient);
+    await waitFor(() => expect(tries()).toHaveLength(2), patient);
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument(), patient);
     expect(screen.getByText('Page 2')).toBeInTheDocument();
   });
