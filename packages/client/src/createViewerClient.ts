@@ -1,6 +1,7 @@
 import type { CheckpointScope } from './checkpoint/Checkpoint.js';
 import { readViewerScope } from './checkpoint/readViewerScope.js';
 import { assertNotApiKey, createTokenSource } from './createTokenSource.js';
+import { cursorTrail } from './cursorTrail.js';
 import { ImmutableError } from './ImmutableError.js';
 import {
   alertShape,
@@ -165,12 +166,13 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
         request({ method: 'GET', path: `/events${path(id)}`, shape: eventData, signal }),
       async *pages(filters = {}, options = {}) {
         let cursor: string | undefined = filters.cursor;
+        const follow = cursorTrail('GET /events');
         for (;;) {
           const page = await list({ ...filters, cursor }, options);
           yield page;
           const next = page.pagination.has_more ? page.pagination.next_cursor : null;
           if (next === null) return;
-          cursor = next;
+          cursor = follow(next);
         }
       },
     },
@@ -179,6 +181,7 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
     async verifyAll(range = {}, { onProgress, signal } = {}) {
       let total: VerifyResult | null = null;
       let cursor: string | undefined;
+      const follow = cursorTrail('GET /verify');
       for (let pages = 1; ; pages++) {
         const { data: page } = await verify({ ...range, cursor }, { signal });
         total = total
@@ -191,7 +194,7 @@ export function createViewerClient(options: ViewerClientOptions): ViewerClient {
           : page;
         onProgress?.({ events_checked: total.events_checked, pages, page });
         if (page.complete || page.next_cursor === null) return { data: total };
-        cursor = page.next_cursor;
+        cursor = follow(page.next_cursor);
       }
     },
     exports: {
