@@ -14,8 +14,9 @@ export class ImmutableError extends Error {
   readonly response_data: unknown;
   /**
    * How long the server asked to be left alone before the next try (its `Retry-After`, sent with
-   * a 429 or a 503), in ms; null when it did not say. Whoever tries again by itself after this
-   * error waits at least this long: the client's own retries do, and so does the UI kit.
+   * a 429 or a 503), in ms, at most 2^31 − 1 (about 24.8 days, the longest a timer waits); null
+   * when it did not say. Whoever tries again by itself after this error waits at least this long:
+   * the client's own retries do, and so does the UI kit.
    */
   readonly retryAfterMs: number | null;
 

@@ -183,13 +183,18 @@ export function createTransport(options: TransportOptions): Transport {
   }
 }
 
-/** `Retry-After` as seconds or an HTTP date, in ms. */
+/**
+ * `Retry-After` as seconds or an HTTP date, in ms, at most the longest wait a timer holds: one
+ * set longer fires at once (browsers and Node alike), so an absurd header would turn whoever
+ * waits on it into a retry loop. About 24.8 days: for a reader, never.
+ */
 function parseRetryAfter(value: string | null): number | null {
   if (value === null || value.trim() === '') return null;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+  const at = /^\s*\d+\s*$/.test(value) ? Date.now() + Number(value) * 1000 : Date.parse(value);
+  return Number.isNaN(at) ? null : Math.min(LONGEST_TIMER_MS, Math.max(0, at - Date.now()));
 }
+
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function errorMessage(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;

@@ -57,6 +57,27 @@ describe('retries', () => {
     await expect(client.events.list()).rejects.toMatchObject({ status: 500, retryAfterMs: null });
   });
 
+  it('keeps a Retry-After within what a timer can wait (longer fires at once: a retry loop)', async () => {
+    const server = await startFake(() => ({
+      status: 429,
+      body: { message: 'Later', code: 'rate_limited' },
+      headers: { 'Retry-After': '99999999999' },
+    }));
+    const once = createViewerClient({ baseUrl: server.url, token: 'jwt', retry: { retries: 0 } });
+    await expect(once.events.list()).rejects.toMatchObject({ retryAfterMs: 2 ** 31 - 1 });
+    // A client told to honour any wait does wait: no second request before the caller gives up.
+    const patient = createViewerClient({
+      baseUrl: server.url,
+      token: 'jwt',
+      retry: { retries: 1, maxRetryAfterMs: Infinity },
+    });
+    const signal = AbortSignal.timeout(300);
+    await expect(patient.events.list({}, { signal })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('retries a GET after a 500 and returns the later success', async () => {
     const server = await startFake((_req, i) =>
       i === 0

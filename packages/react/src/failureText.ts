@@ -26,14 +26,10 @@ export function isPassingFailure(error: Error | null): boolean {
  * backoff: coming back sooner only earns another refusal.
  */
 export function requestedWaitMs(error: Error | null): number {
-  // `?? 0`: an ImmutableError from an older copy of the client has no such field.
-  const wait = isImmutableError(error) ? (error.retryAfterMs ?? 0) : 0;
-  // A timer set longer than this fires at once (browsers and Node alike): an absurd Retry-After
-  // would otherwise become a retry loop. About 24.8 days: for a reader, never.
-  return Math.min(wait, LONGEST_TIMER_MS);
+  // `?? 0`: an ImmutableError from an older copy of the client has no such field. The client
+  // keeps it within what a timer can wait, so it can be a timer's delay as it is.
+  return isImmutableError(error) ? (error.retryAfterMs ?? 0) : 0;
 }
-
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** The sentence for a reader, or null when the technical message is the best there is. */
 export function failureSentence(error: Error | null, messages: Messages): string | null {
