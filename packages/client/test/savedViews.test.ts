@@ -56,6 +56,39 @@ describe('localStorageSavedViewStore', () => {
     expect((store.list() as SavedView[]).map((v) => v.id)).toEqual(['v2']);
   });
 
+  it('keeps, on a save and a removal, the entries and fields this version cannot read', () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    // As a newer kit (another tab, another app on the origin) might have left them.
+    const unknownEntry = { id: 'v9', format: 2, query: 'action:document.*' };
+    const stored = [unknownEntry, { ...view('v1', 'One'), sort: 'time' }];
+    localStorage.setItem('imv.views', JSON.stringify(stored));
+    const store = localStorageSavedViewStore();
+    expect((store.list() as SavedView[]).map((v) => v.id)).toEqual(['v1']);
+    store.save(view('v2', 'Two'));
+    store.save({ ...view('v1', 'Uno') }); // a rename
+    const raw = () => JSON.parse(localStorage.getItem('imv.views')!) as unknown[];
+    expect(raw()).toEqual([
+      unknownEntry,
+      { ...view('v1', 'Uno'), sort: 'time' },
+      view('v2', 'Two'),
+    ]);
+    store.remove('v2');
+    expect(raw()).toEqual([unknownEntry, { ...view('v1', 'Uno'), sort: 'time' }]);
+  });
+
+  it('writes nothing over a value that is not a list of views, and says so', () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    for (const value of ['{not json', '{"theme":"dark"}']) {
+      localStorage.setItem('imv.views', value);
+      const store = localStorageSavedViewStore();
+      expect(() => store.save(view('v1', 'One'))).toThrow(
+        'localStorage "imv.views" holds something other than saved views; it was left as it is.',
+      );
+      expect(() => store.remove('v1')).toThrow(/left as it is/);
+      expect(localStorage.getItem('imv.views')).toBe(value);
+    }
+  });
+
   it('reads an unreadable entry as no views', () => {
     vi.stubGlobal('localStorage', memoryStorage());
     localStorage.setItem('imv.views', '{not json');

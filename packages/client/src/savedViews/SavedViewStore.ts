@@ -14,6 +14,12 @@ export interface SavedViewStore {
 /**
  * The default store: one localStorage entry (`key`) holding every view, in the order saved.
  * Throws where there is no localStorage (a server, a sandboxed frame) or it refuses (quota).
+ *
+ * A save or a removal changes only the entry of that view's id and writes every other entry
+ * back as it was stored: one this version cannot read, or fields it does not know (written by
+ * a newer kit in another tab, or an app beside this one on the same origin), are kept, not
+ * dropped. And it writes nothing over a value that is not a list of views (another library's
+ * data under the same key): it throws instead, and the kit shows that and keeps what was typed.
  */
 export function localStorageSavedViewStore(key = 'imv.views'): SavedViewStore {
   const storage = (): Storage => {
@@ -26,30 +32,41 @@ export function localStorageSavedViewStore(key = 'imv.views'): SavedViewStore {
     if (!found) throw new Error('This browser gives no localStorage to keep views in.');
     return found;
   };
-  const read = (): SavedView[] => {
-    const text = storage().getItem(key) ?? '[]';
-    let parsed: unknown;
+  /** The stored entries as they are, or null when the key holds something else. */
+  const stored = (): unknown[] | null => {
+    const text = storage().getItem(key);
+    if (text === null) return [];
     try {
-      parsed = JSON.parse(text);
+      const parsed: unknown = JSON.parse(text);
+      return Array.isArray(parsed) ? parsed : null;
     } catch {
-      parsed = []; // not JSON: nothing the kit wrote
+      return null; // not JSON: nothing the kit wrote
     }
-    return Array.isArray(parsed)
-      ? parsed.map(readSavedView).filter((v): v is SavedView => v !== null)
-      : [];
   };
-  const write = (views: SavedView[]) => storage().setItem(key, JSON.stringify(views));
+  /** The entries to change, refusing to write over what is not the kit's. */
+  const entries = (): unknown[] => {
+    const found = stored();
+    if (found === null)
+      throw new Error(
+        `localStorage "${key}" holds something other than saved views; it was left as it is.`,
+      );
+    return found;
+  };
+  const idOf = (entry: unknown) =>
+    typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+  const write = (all: unknown[]) => storage().setItem(key, JSON.stringify(all));
   return {
-    list: read,
+    list: () => (stored() ?? []).map(readSavedView).filter((v): v is SavedView => v !== null),
     save(view) {
-      const views = read();
-      const at = views.findIndex((v) => v.id === view.id);
-      if (at === -1) views.push(view);
-      else views[at] = view;
-      write(views);
+      const all = entries();
+      const at = all.findIndex((entry) => idOf(entry) === view.id);
+      // A rename keeps what this version does not know of the view (a newer kit's settings).
+      if (at === -1) all.push(view);
+      else all[at] = { ...(all[at] as object), ...view };
+      write(all);
     },
     remove(id) {
-      write(read().filter((v) => v.id !== id));
+      write(entries().filter((entry) => idOf(entry) !== id));
     },
   };
 }
