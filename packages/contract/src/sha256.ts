@@ -53,8 +53,7 @@ const DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 let buffer = new Uint8Array(2048);
 let view = new DataView(buffer.buffer);
-// The type through the value: the contract is typed without the DOM library.
-let encoder: InstanceType<typeof TextEncoder> | undefined;
+let encoder: InstanceType<typeof TextEncoder> | undefined; // typed without the DOM library
 
 /** Makes sure the reused buffer holds `need` bytes. */
 function reserve(need: number): void {

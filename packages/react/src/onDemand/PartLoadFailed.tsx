@@ -36,7 +36,9 @@ export function PartLoadFailed({
   useEffect(() => {
     if (takeFocus) retry.current?.focus();
   }, [takeFocus]);
-  // Escape closes it, as it would have closed the part the user opened.
+  // Escape closes it, as it would have closed the part the user opened. Its own listener, not
+  // useDismissableLayer: that hook is in the overlay code loaded on demand, and this box is what
+  // shows when code loaded on demand could not load.
   useEffect(() => {
     const element = box.current;
     if (!element || !onClose) return;
