@@ -18,6 +18,10 @@
 // all 73,550 → 74,700 B (the core's wrapper as an import() and the hook's own code). Then the
 // provider's default localStorage stores (checkpoints, saved views) on demand: initial → 42,000 B.
 // The export verifier's warning for a filtered export's gaps (one rule): CSS 5,280 → 5,300 B.
+// Two hangs fixed in the viewer client, which loads before the first paint: walks over pages
+// stop at a repeated cursor (+110 B, under the limit then), and getToken is bounded by the
+// client's timeoutMs (+35 B past it: a token endpoint that never answered held every request
+// for the page's life): initial 42,000 → 42,100 B.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -54,7 +58,7 @@ export default [
       ...production(config),
       plugins: [...(config.plugins ?? []), dynamicImportsExternal],
     }),
-    limit: '42000 B',
+    limit: '42100 B',
   },
   {
     name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',

@@ -40,10 +40,11 @@ export const fetchConfig = () => call<{ immutableUrl: string }>('/api/config');
 export const fetchUsers = () => call<{ data: DemoUser[] }>('/api/users').then((r) => r.data);
 
 /** What `createViewerClient`'s `getToken` calls: a fresh, scoped viewer token for this user. */
-export const fetchViewerToken = (userId: string, scope: TokenScope) =>
+export const fetchViewerToken = (userId: string, scope: TokenScope, signal?: AbortSignal) =>
   call<ViewerToken>('/api/viewer-token', {
     method: 'POST',
     body: JSON.stringify({ user_id: userId, scope }),
+    signal,
   });
 
 export const fetchDocuments = (userId: string) =>

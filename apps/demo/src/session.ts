@@ -40,7 +40,7 @@ function viewerClientFor(immutableUrl: string, userId: string, scope: TokenScope
   if (!client) {
     client = createViewerClient({
       baseUrl: immutableUrl,
-      getToken: () => fetchViewerToken(userId, scope),
+      getToken: ({ signal }) => fetchViewerToken(userId, scope, signal),
     });
     clients.set(key, client);
   }

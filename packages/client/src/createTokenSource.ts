@@ -10,7 +10,9 @@ const REFRESH_BACKOFF_MS = 1_000;
 
 export interface TokenSourceOptions {
   token?: string | undefined;
-  getToken?: (() => Promise<string | ViewerToken>) | undefined;
+  getToken?: ((options: { signal: AbortSignal }) => Promise<string | ViewerToken>) | undefined;
+  /** How long `getToken` may take before the wait fails (its signal aborts). @default 30000 */
+  timeoutMs?: number | undefined;
   now?: () => number;
 }
 
@@ -18,7 +20,7 @@ export interface TokenSourceOptions {
 export function assertNotApiKey(token: string): void {
   if (token.startsWith('imk_')) {
     throw new ImmutableError(
-      'An imk_ API key was given to the browser client. API keys never belong in a browser: mint a viewer token on your backend (createViewerToken) and pass it as token or getToken.',
+      'imk_ API keys never belong in a browser: mint a viewer token on your backend (createViewerToken) and pass it as token or getToken.',
       0,
       'api_key_in_browser',
     );
@@ -49,10 +51,19 @@ export function createTokenSource(options: TokenSourceOptions): Credentials {
     current = { token: options.token, expiresAt: readJwtExpiry(options.token) };
   }
 
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchToken = (): Promise<string> =>
     (pending ??= (async () => {
       try {
-        const result = await Promise.resolve().then(getToken);
+        // Bounded: every request waits on this one call, so a token endpoint that never answers
+        // would otherwise hold them all for the life of the page.
+        const signal = AbortSignal.timeout(timeoutMs);
+        const result = await Promise.race([
+          Promise.resolve({ signal }).then(getToken),
+          new Promise<never>((_, reject) => {
+            signal.onabort = () => reject(new Error(`getToken did not answer in ${timeoutMs} ms`));
+          }),
+        ]);
         const token = typeof result === 'string' ? result : result?.token;
         if (typeof token !== 'string' || token === '') {
           throw new TypeError('getToken must resolve to a token string or { token, expires_at }');

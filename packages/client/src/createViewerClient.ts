@@ -37,11 +37,15 @@ export interface ViewerClientOptions {
   baseUrl: string;
   /** A viewer token (JWT). Never an `imk_` API key. */
   token?: string;
-  /** Your backend's callback for a fresh viewer token; called when none is held, near expiry, or after `token_expired`. */
-  getToken?: () => Promise<string | ViewerToken>;
+  /**
+   * Your backend's callback for a fresh viewer token; called when none is held, near expiry, or
+   * after `token_expired`. Its `signal` aborts after `timeoutMs` (pass it to your `fetch`); the
+   * wait then fails with `token_refresh_failed`, and the next request calls it again.
+   */
+  getToken?: (options: { signal: AbortSignal }) => Promise<string | ViewerToken>;
   /** The fetch to use. @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in ms; a timed-out attempt is not retried. @default 30000 */
+  /** Per-attempt timeout in ms (and for `getToken`); a timed-out attempt is not retried. @default 30000 */
   timeoutMs?: number;
   /** Retry policy for GETs, or false for none. @default { retries: 3, baseDelayMs: 300, maxDelayMs: 5000 } */
   retry?: RetryOptions | false;

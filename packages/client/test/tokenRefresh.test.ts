@@ -101,6 +101,37 @@ describe('token refresh', () => {
     await expect(client.events.list()).rejects.toMatchObject({ code: 'token_refresh_failed' });
   });
 
+  it('gives up on a getToken that never answers after timeoutMs, aborting its signal, and asks again next time', async () => {
+    const server = await startFake(() => ({ status: 200, body: emptyPage }));
+    const signals: AbortSignal[] = [];
+    let hung = true;
+    const client = createViewerClient({
+      baseUrl: server.url,
+      timeoutMs: 200,
+      getToken: ({ signal }) => {
+        signals.push(signal);
+        // A token endpoint that never answers, until it does.
+        return hung
+          ? new Promise<string>(() => {})
+          : Promise.resolve(fakeJwt({ exp: inOneHour() }));
+      },
+    });
+    // Bounded here too, so that a wait for ever fails this test instead of hanging it.
+    const failed = await Promise.race([
+      client.events.list().catch((e: unknown) => e),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
+    ]);
+    expect(failed).toMatchObject({
+      code: 'token_refresh_failed',
+      message: 'Could not get a viewer token: getToken did not answer in 200 ms',
+    });
+    expect(signals[0]!.aborted).toBe(true);
+    expect(server.requests).toHaveLength(0);
+    hung = false;
+    await expect(client.events.list()).resolves.toEqual(emptyPage);
+    expect(signals).toHaveLength(2);
+  });
+
   it('keeps using a token that still works when its early refresh fails, trying again after a pause', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {

@@ -9,7 +9,8 @@ export function AuditLogView() {
   const [client] = useState(() =>
     createViewerClient({
       baseUrl: process.env.NEXT_PUBLIC_IMMUTABLE_BASE_URL!,
-      getToken: () => fetch('/api/audit-token', { method: 'POST' }).then((r) => r.json()),
+      getToken: ({ signal }) =>
+        fetch('/api/audit-token', { method: 'POST', signal }).then((r) => r.json()),
     }),
   );
   return (

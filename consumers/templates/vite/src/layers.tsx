@@ -13,7 +13,8 @@ import { createRoot } from 'react-dom/client';
 
 const client = createViewerClient({
   baseUrl: import.meta.env.VITE_IMMUTABLE_BASE_URL,
-  getToken: () => fetch('/api/audit-token', { method: 'POST' }).then((r) => r.json()),
+  getToken: ({ signal }) =>
+    fetch('/api/audit-token', { method: 'POST', signal }).then((r) => r.json()),
 });
 
 function Page() {
