@@ -1,5 +1,6 @@
 import { ImmutableError } from './ImmutableError.js';
 import { PendingEvent } from './PendingEvent.js';
+import { assertSendable } from './assertSendable.js';
 import {
   alertShape,
   array,
@@ -86,8 +87,12 @@ export class ImmutableClient {
     return new PendingEvent((payload) => this.track(payload), id, actor);
   }
 
-  /** Sends one raw payload. */
-  track(payload: EventPayload): Promise<DataResponse<AuditEvent>> {
+  /**
+   * Sends one raw payload. One JSON would change (NaN, a bigint, a Map…) is refused before
+   * sending, `code: 'invalid_payload'`, its `errors` naming the field.
+   */
+  async track(payload: EventPayload): Promise<DataResponse<AuditEvent>> {
+    assertSendable(payload, '');
     return this.#request({
       method: 'POST',
       path: '/events',
@@ -107,6 +112,7 @@ export class ImmutableClient {
         'invalid_batch',
       );
     }
+    events.forEach((event, i) => assertSendable(event, `events.${i}`));
     return this.#request({
       method: 'POST',
       path: '/events/batch',
