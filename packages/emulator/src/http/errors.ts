@@ -7,8 +7,12 @@ import { MAX_BODY_BYTES } from '@getimmutable/contract';
 import { HttpError } from '../HttpError.js';
 import type { Env } from './AppParts.js';
 
-/** An HttpError as `{message, code, errors?}` with its status; anything else is a logged 500. */
+/**
+ * An HttpError as `{message, code, errors?}` with its status; the database locked elsewhere past
+ * the busy timeout a 503 that says so; anything else a logged 500.
+ */
 export const onError: ErrorHandler<Env> = (error, c) => {
+  if (isDatabaseBusy(error)) return onError(databaseBusy(), c);
   if (error instanceof HttpError) {
     const body: Record<string, unknown> = { message: error.message, code: error.code };
     if (error.errors) body.errors = error.errors;
@@ -52,3 +56,23 @@ export const limitBody = () =>
       );
     },
   });
+
+/**
+ * SQLite's SQLITE_BUSY or SQLITE_LOCKED (and their extended codes): another connection held the
+ * database's write lock longer than the busy timeout (openDatabase.ts) — a sqlite3 shell left in
+ * a transaction, the tamper command, another emulator on the same file. Nothing was written.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+const databaseBusy = () =>
+  new HttpError(
+    503,
+    'database_busy',
+    'The database is locked by another connection (a sqlite3 shell in a transaction, a tamper ' +
+      'command, another emulator on the same file); nothing was done. Try again.',
+    undefined,
+    { 'Retry-After': '1' },
+  );
