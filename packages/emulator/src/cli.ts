@@ -43,6 +43,19 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** Why the server could not listen, in words, with what to do about it. */
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as { code?: unknown }).code;
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE')
+    return `${where} is in use (another emulator still running?): stop it, or pass --port 0 for any free port.`;
+  if (code === 'EACCES')
+    return `${where} needs privileges this process lacks: pass a --port above 1023, or 0 for any free one.`;
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL' || code === 'EAI_AGAIN')
+    return `--host ${host} is not an address of this machine (${String(code)}).`;
+  return `could not listen on ${where}: ${(error as Error).message}`;
+}
+
 function integer(
   value: string | undefined,
   name: string,
@@ -110,7 +123,14 @@ async function serve(argv: string[]) {
       `Seeded ${written} new events (${seed - written} already there) in ${Math.round(performance.now() - started)} ms.`,
     );
   }
-  const { url } = await emulator.listen(port, values.host);
+  let url: string;
+  try {
+    ({ url } = await emulator.listen(port, values.host));
+  } catch (error) {
+    await emulator.close();
+    console.error(`error: ${listenFailure(error, values.host, port)}`);
+    process.exit(1);
+  }
   console.log(`Immutable emulator listening on ${url}  (API base ${url}/api/v1)`);
   console.log(`Database: ${resolveDb(values.db)}`);
   console.log(`API key:  ${emulator.apiKey}`);
