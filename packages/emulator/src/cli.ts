@@ -114,7 +114,9 @@ async function serve(argv: string[]) {
       },
     });
   } catch (error) {
-    fail((error as Error).message);
+    // The options' own checks name their option; SQLite's and the file system's do not.
+    const fromFile = typeof (error as { code?: unknown }).code === 'string';
+    fail(`${fromFile ? `--db ${resolveDb(values.db)}: ` : ''}${(error as Error).message}`);
   }
   if (seed) {
     const started = performance.now();

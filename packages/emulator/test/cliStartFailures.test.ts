@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,14 @@ afterEach(async () => {
   occupied = null;
 });
 
-describe('the CLI when it cannot listen', () => {
+describe('the CLI when it cannot start', () => {
+  it('names the --db it could not open', async () => {
+    const dir = os.tmpdir(); // a folder, not a database file
+    const { code, stderr } = await runCli(['--db', dir, '--port', '0']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(`error: --db ${dir}: unable to open database file`);
+  }, 30_000);
+
   it('says a port in use is in use and how to go on, exit 1, no stack trace', async () => {
     occupied = net.createServer();
     await new Promise<void>((resolve) => occupied!.listen(0, '127.0.0.1', resolve));
