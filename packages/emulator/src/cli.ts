@@ -114,9 +114,13 @@ async function serve(argv: string[]) {
       },
     });
   } catch (error) {
-    // The options' own checks name their option; SQLite's and the file system's do not.
+    // The options' own checks name their option (as createEmulator calls it: the flag's name is
+    // put in its place); SQLite's and the file system's do not, so the file is named.
     const fromFile = typeof (error as { code?: unknown }).code === 'string';
-    fail(`${fromFile ? `--db ${resolveDb(values.db)}: ` : ''}${(error as Error).message}`);
+    const message = (error as Error).message
+      .replace(/^apiKey\b/, '--api-key')
+      .replace(/^publicUrl\b/, '--public-url');
+    fail(fromFile ? `--db ${resolveDb(values.db)}: ${message}` : message);
   }
   if (seed) {
     const started = performance.now();

@@ -25,6 +25,18 @@ afterEach(async () => {
 });
 
 describe('the CLI when it cannot start', () => {
+  it('names its flags as the flags, not as createEmulator’s options', async () => {
+    const key = await runCli(['--db', ':memory:', '--port', '0', '--api-key', 'foo']);
+    expect(key.code).toBe(2);
+    expect(key.stderr.split('\n')[0]).toBe(
+      'error: --api-key must be "imk_" followed by at least 32 characters from A-Z a-z 0-9 _ -',
+    );
+    const url = await runCli(['--db', ':memory:', '--port', '0', '--public-url', 'ftp://x']);
+    expect(url.stderr.split('\n')[0]).toBe(
+      'error: --public-url must be an absolute http(s) URL (got "ftp://x")',
+    );
+  }, 30_000);
+
   it('names the --db it could not open', async () => {
     const dir = os.tmpdir(); // a folder, not a database file
     const { code, stderr } = await runCli(['--db', dir, '--port', '0']);
