@@ -60,9 +60,12 @@ export function createTokenSource(options: TokenSourceOptions): Credentials {
         const signal = AbortSignal.timeout(timeoutMs);
         const result = await Promise.race([
           Promise.resolve({ signal }).then(getToken),
-          new Promise<never>((_, reject) => {
-            signal.onabort = () => reject(new Error(`getToken did not answer in ${timeoutMs} ms`));
-          }),
+          // A listener, not `onabort`, which the caller's getToken may set for itself.
+          new Promise<never>((_, reject) =>
+            signal.addEventListener('abort', () =>
+              reject(new Error(`getToken did not answer in ${timeoutMs} ms`)),
+            ),
+          ),
         ]);
         const token = typeof result === 'string' ? result : result?.token;
         if (typeof token !== 'string' || token === '') {

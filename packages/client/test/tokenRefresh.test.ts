@@ -110,6 +110,7 @@ describe('token refresh', () => {
       timeoutMs: 200,
       getToken: ({ signal }) => {
         signals.push(signal);
+        signal.onabort = () => undefined; // the caller's own use of the signal changes nothing
         // A token endpoint that never answers, until it does.
         return hung
           ? new Promise<string>(() => {})
