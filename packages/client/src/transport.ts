@@ -190,8 +190,8 @@ export function createTransport(options: TransportOptions): Transport {
  */
 function parseRetryAfter(value: string | null): number | null {
   if (value === null || value.trim() === '') return null;
-  const at = /^\s*\d+\s*$/.test(value) ? Date.now() + Number(value) * 1000 : Date.parse(value);
-  return Number.isNaN(at) ? null : Math.min(LONGEST_TIMER_MS, Math.max(0, at - Date.now()));
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? null : Math.min(LONGEST_TIMER_MS, Math.max(0, ms));
 }
 
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
