@@ -21,7 +21,9 @@
 // Two hangs fixed in the viewer client, which loads before the first paint: walks over pages
 // stop at a repeated cursor (+110 B, under the limit then), and getToken is bounded by the
 // client's timeoutMs (+35 B past it: a token endpoint that never answered held every request
-// for the page's life): initial 42,000 → 42,100 B.
+// for the page's life): initial 42,000 → 42,100 B. The table's frame held back while a first
+// load is younger than 100 ms (FirstLoadGate: no loading frame painted before rows that come
+// that soon; a cold first page ~15% sooner): initial 42,100 → 42,200 B.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -58,7 +60,7 @@ export default [
       ...production(config),
       plugins: [...(config.plugins ?? []), dynamicImportsExternal],
     }),
-    limit: '42100 B',
+    limit: '42200 B',
   },
   {
     name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',

@@ -1,5 +1,7 @@
-import { useEffect, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { afterNextPaint } from './afterNextPaint.js';
+import { FIRST_ROWS_WAIT_MS } from './firstRowsWait.js';
+import { useHydrating } from './useHydrating.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /** The placeholder's class: the stylesheet gives it its first estimate of the chrome's room. */
@@ -11,14 +13,6 @@ export const CHROME_PENDING_CLASS = 'imv-audit-log__chrome-pending';
  */
 let measuredHeight: number | null = null;
 
-const noSubscription = () => () => {};
-
-/**
- * How long the chrome waits for the first rows when they are loading: rows that arrive soon
- * (a cache, a fast server) paint first; on a slower load the chrome fills the wait.
- */
-const ROWS_WAIT_MS = 100;
-
 /** The table's first load is still pending (its root's `data-state`, no layout read). */
 const loading = (root: HTMLElement | null) =>
   root?.querySelector('[data-slot="table-root"]')?.getAttribute('data-state') === 'loading';
@@ -29,7 +23,7 @@ const firstRowTop = (root: HTMLElement | null) =>
 /**
  * The rows first: `<AuditLog />`'s filters and toolbar cost about a third of a cold mount, so a
  * browser mount renders them just after its first rows have painted (or its first paint, when
- * the rows take longer than ROWS_WAIT_MS to load), and until then a placeholder
+ * the rows take longer than FIRST_ROWS_WAIT_MS to load), and until then a placeholder
  * (CHROME_PENDING_CLASS, with `placeholderStyle`) keeps their room so the rows do not move.
  * Where the rows were is read in that paint's frame (the layout it paints anyway) and again when
  * the chrome is in (before it paints): the difference corrects the room the next mount keeps.
@@ -46,12 +40,7 @@ export function useChromeAfterRows(
   chromeReady: boolean;
   placeholderStyle: CSSProperties | undefined;
 } {
-  // True while rendering on the server or hydrating, false in a plain browser render.
-  const hydrating = useSyncExternalStore(
-    noSubscription,
-    () => false,
-    () => true,
-  );
+  const hydrating = useHydrating();
   const [chromeReady, setChromeReady] = useState(hydrating);
   const [before, setBefore] = useState<{ rowTop: number; height: number } | null>(null);
   const [placeholderStyle] = useState(() =>
@@ -74,7 +63,7 @@ export function useChromeAfterRows(
       cancel = afterNextPaint(
         () => {
           // Rows on their way come first, unless they keep the chrome waiting too long.
-          if (!paintedLoaded && performance.now() - started < ROWS_WAIT_MS) afterPaint();
+          if (!paintedLoaded && performance.now() - started < FIRST_ROWS_WAIT_MS) afterPaint();
           else {
             void code.then(() => {
               if (cancelled) return;

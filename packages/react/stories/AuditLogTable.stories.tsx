@@ -71,7 +71,8 @@ export const Loading: Story = {
     msw.use(...loadingHandlers());
   },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('table', { name: 'Audit events' })).toHaveAttribute(
+    // The loading frame comes once the first load has lasted FIRST_ROWS_WAIT_MS.
+    await expect(await canvas.findByRole('table', { name: 'Audit events' })).toHaveAttribute(
       'aria-busy',
       'true',
     );

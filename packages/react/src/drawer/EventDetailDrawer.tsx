@@ -4,7 +4,6 @@ import {
   useCallback,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type ReactNode,
 } from 'react';
@@ -12,6 +11,7 @@ import { createPortal } from 'react-dom';
 import type { Messages } from '../messages.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useAuditEvent } from '../useAuditEvent.js';
+import { useHydrating } from '../useHydrating.js';
 import { useEventIntegrity } from '../useEventIntegrity.js';
 import { UserText } from '../UserText.js';
 import { usePresentation } from '../viewerContext.js';
@@ -34,15 +34,6 @@ export interface EventDetailDrawerProps extends Omit<ComponentPropsWithoutRef<'d
   /** Where the drawer is portalled; pass a themed element to inherit its `data-theme`. @default document.body */
   container?: HTMLElement | null;
 }
-
-const noSubscribe = () => () => {};
-/** False during server rendering and hydration, true once on the client: nothing touches `document` before. */
-const useIsClient = () =>
-  useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
 
 /**
  * The details of one event in a modal side drawer: every field, targets, context, metadata as a
@@ -75,14 +66,15 @@ export const EventDetailDrawer = forwardRef<HTMLDivElement, EventDetailDrawerPro
     });
     if (dismissal.subject !== subject) setDismissal({ subject, dismissed: false });
     const open = (openProp ?? !dismissal.dismissed) && subject !== null;
-    const isClient = useIsClient();
+    // Nothing touches `document` while rendering on the server or hydrating.
+    const hydrating = useHydrating();
 
     const close = useCallback(() => {
       if (openProp === undefined) setDismissal((d) => ({ ...d, dismissed: true }));
       onOpenChange?.(false);
     }, [openProp, onOpenChange]);
 
-    if (!open || !isClient) return null;
+    if (!open || hydrating) return null;
     const target = container ?? document.body;
     return createPortal(
       <DrawerPanel {...rest} panelRef={ref} onClose={close}>

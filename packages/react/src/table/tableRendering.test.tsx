@@ -8,6 +8,7 @@ import { loaded, noViolations } from './tableTestQueries.js';
 describe('AuditLogTable', () => {
   it('renders the first page with column headers, naming the time zone', async () => {
     renderWithViewer(<AuditLogTable />, viewerFor('org_acme'), { timeZone: 'UTC' });
+    const rows = await loaded();
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual([
       'Time (UTC)',
@@ -18,7 +19,6 @@ describe('AuditLogTable', () => {
       'Location',
       'Integrity',
     ]);
-    const rows = await loaded();
     expect(rows).toHaveLength(25);
     expect(screen.getByRole('table', { name: 'Audit events' })).toBeInTheDocument();
   });
