@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../src/createEmulator.js';
+import { startCliProcess } from './cliProcess.js';
 import { API_KEY, payload } from './harness.js';
 
-const root = path.join(import.meta.dirname, '..');
 const tempDirs: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -21,27 +21,11 @@ function tempDb(): string {
   return path.join(dir, 'immutable.db');
 }
 
-/** Starts the real CLI in its own process and resolves with its base URL. */
-function startCli(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', '--db', db, '--port', '0', '--api-key', API_KEY],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`emulator exited (${code}): ${out}`)));
-  });
+/** Starts the real CLI in its own process (killed after the test) and resolves with its base URL. */
+async function startCli(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const started = await startCliProcess(db, API_KEY);
+  children.push(started.child);
+  return started;
 }
 
 const auth = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
