@@ -5,7 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const cli = path.join(import.meta.dirname, '../src/cli.ts');
+// From the package, whatever the runner's own directory: `--import tsx` resolves from there.
+const packageDir = path.join(import.meta.dirname, '..');
+const cli = path.join(packageDir, 'src/cli.ts');
 /** Longer than the CLI ever takes to open a database and listen. */
 const START_TIMEOUT_MS = 30_000;
 
@@ -20,7 +22,7 @@ export function startCliProcess(
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', cli, '--port', '0', '--db', dbFile, '--api-key', apiKey],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
     let out = '';
