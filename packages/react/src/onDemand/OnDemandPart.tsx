@@ -52,10 +52,11 @@ function Loaded<Module>({
       error={loaded.error}
       slot={failureSlot}
       className={failureClassName}
-      onRetry={() => {
-        part.load().catch(() => {}); // its outcome shows when this renders again
-        rerender();
-      }}
+      // Renders again once the load has settled (the part, or this message again), not at the
+      // click: rendered then, the part suspends on a load in flight inside the click's update,
+      // which React's `act` (a host app's tests) retries in a loop until the load settles — and
+      // a load that needs a task to settle never does (seen: a test's worker stuck at 100% CPU).
+      onRetry={() => void part.load().then(rerender, rerender)}
       onClose={onClose}
       takeFocus={focusOnFailure}
     />
