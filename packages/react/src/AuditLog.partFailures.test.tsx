@@ -15,6 +15,7 @@ const PARTS = {
   views: './views/SavedViewsPanel.js',
   help: './shortcuts/ShortcutsHelp.js',
   integrity: './table/integrityIndex.js',
+  live: './live/LiveTail.js',
 };
 
 /** Run once, just after a part's load has failed (see the integrity test below). */
@@ -35,7 +36,7 @@ const eventRows = () => screen.getAllByRole('row').filter((r) => r.hasAttribute(
  * A fresh page's kit (its modules loaded anew: a part whose code loaded in an earlier test
  * would be kept), rendering the log.
  */
-const loadedLog = async () => {
+const loadedLog = async (props: { live?: { intervalMs: number } } = {}) => {
   vi.resetModules();
   // Mocked anew each time: Vitest keeps a mocked module that has loaded.
   for (const [name, path] of Object.entries(PARTS)) {
@@ -59,7 +60,7 @@ const loadedLog = async () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <ImmutableViewerProvider client={viewerFor('org_acme')} queryClient={queryClient}>
-      <AuditLog />
+      <AuditLog {...props} />
     </ImmutableViewerProvider>,
   );
   await waitFor(() => expect(eventRows()).toHaveLength(25));
@@ -68,6 +69,32 @@ const loadedLog = async () => {
 };
 
 describe('<AuditLog /> when the code of a part cannot load', () => {
+  it('the live tail: its code is not loaded without live', async () => {
+    await loadedLog();
+    expect(imports.get('live')).toBeUndefined();
+    expect(imports.get('columns')).toBeUndefined(); // nor any other part not opened
+  });
+
+  it('the live tail: says so in the toolbar, keeps the log, and Retry brings it', async () => {
+    failing.add('live');
+    const user = userEvent.setup();
+    await loadedLog({ live: { intervalMs: 50 } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'New events cannot be watched: that part could not load. Retry, or reload the page.',
+    );
+    expect(eventRows()).toHaveLength(25);
+    failing.delete('live');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(document.querySelector('[data-slot="live-tail"]')).toHaveAttribute(
+        'data-state',
+        'watching',
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('the detail drawer: says so where it would open, with Retry focused, and keeps the log', async () => {
     failing.add('drawer');
     const user = userEvent.setup();

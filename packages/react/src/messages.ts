@@ -58,6 +58,8 @@ export const defaultMessages = {
   drawerLoadFailed: "The event's details could not load. Retry, or reload the page.",
   panelLoadFailed: 'This panel could not load. Retry, or reload the page.',
   checkpointLoadFailed: "The checkpoint's details could not load. Retry, or reload the page.",
+  liveTailLoadFailed:
+    'New events cannot be watched: that part could not load. Retry, or reload the page.',
   /** A row's integrity mark when the checks' code could not load: nothing was checked. */
   integrityUnavailable:
     'Not checked: the integrity checks could not load. Reload the page to check.',

@@ -36,6 +36,12 @@ function LoadFailures({ onRetry, onClose }: { onRetry(): void; onClose(): void }
         slot="receipt-actions-error"
         onRetry={onRetry}
       />
+      <PartLoadFailed
+        message={messages.liveTailLoadFailed}
+        error={error}
+        slot="live-tail-error"
+        onRetry={onRetry}
+      />
     </div>
   );
 }
@@ -48,7 +54,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "The filters and toolbar, the detail drawer, the panels (columns, saved views, shortcuts) and the checkpoint's details load on demand. When one cannot load, it says so in its place with the error's own words and Retry (and Close, for a part the user opened, whose Retry takes focus), and the log keeps its rows. A row's integrity mark says \"Not checked\" when the checks' code cannot load.",
+          "The filters and toolbar, the detail drawer, the panels (columns, saved views, shortcuts), the checkpoint's details and the live tail load on demand. When one cannot load, it says so in its place with the error's own words and Retry (and Close, for a part the user opened, whose Retry takes focus), and the log keeps its rows. A row's integrity mark says \"Not checked\" when the checks' code cannot load.",
       },
     },
   },
@@ -61,7 +67,7 @@ type Story = StoryObj<typeof meta>;
 export const AllParts: Story = {
   play: async ({ canvas, args }) => {
     const alerts = canvas.getAllByRole('alert');
-    await expect(alerts).toHaveLength(4);
+    await expect(alerts).toHaveLength(5);
     await expect(alerts[0]).toHaveTextContent(
       'The filters and toolbar could not load. Retry, or reload the page.',
     );

@@ -26,8 +26,8 @@ import { useShownEvents } from './useShownEvents.js';
 import { useTableEvents } from './useTableEvents.js';
 import { useTableStatus } from './useTableStatus.js';
 import { useVirtualRows } from './useVirtualRows.js';
-import { LiveTailNotice } from '../live/LiveTailNotice.js';
-import { useLiveRows } from '../live/useLiveRows.js';
+import { onDemand } from '../onDemand/onDemand.js';
+import { OnDemandPart } from '../onDemand/OnDemandPart.js';
 
 export type { AuditCellRenderers } from './AuditTableRow.js';
 export type { AuditLogTableProps } from './AuditLogTableProps.js';
@@ -37,6 +37,9 @@ export type { AuditLogTableState, AuditLogTableStatus } from './useTableStatus.j
 const CONTIGUOUS_FILTERS = new Set(['from', 'to', 'tenant_id']);
 /** Infinite mode: start loading the next page this many rows before the end. */
 const LOAD_AHEAD = 10;
+// The live tail's code (its query and notice) loads only for a table with `live` on.
+const liveTailPart = onDemand(() => import('../live/LiveTail.js'));
+
 /** Enough placeholder rows to suggest a table without pushing the footer far down. */
 const SKELETON_ROWS = 5;
 
@@ -158,15 +161,6 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     if (loadAhead && hasView() && lastRendered >= rows.length - 1 - LOAD_AHEAD) loadMore();
   }, [loadAhead, hasView, lastRendered, rows.length, loadMore]);
 
-  const liveRows = useLiveRows({
-    live,
-    filters: result.filters,
-    events,
-    atNewest: infinite || result.pageIndex === 0,
-    refetch: result.refetch,
-    scrollRef: virtual.scrollRef,
-  });
-
   const { getRowProps } = useRovingRowFocus({
     rows,
     rowsById,
@@ -207,7 +201,23 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             }))}
             onToggle={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
           />
-          {live ? <LiveTailNotice live={liveRows.tail} onShow={liveRows.showNew} /> : null}
+          {live ? (
+            <OnDemandPart
+              part={liveTailPart}
+              render={({ LiveTail }) => (
+                <LiveTail
+                  live={live}
+                  filters={result.filters}
+                  events={events}
+                  atNewest={infinite || result.pageIndex === 0}
+                  refetch={result.refetch}
+                  scrollRef={virtual.scrollRef}
+                />
+              )}
+              failure={messages.liveTailLoadFailed}
+              failureSlot="live-tail-error"
+            />
+          ) : null}
         </div>
       )}
       <TableLiveStatus
