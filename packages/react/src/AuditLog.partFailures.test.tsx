@@ -69,32 +69,6 @@ const loadedLog = async (props: { live?: { intervalMs: number } } = {}) => {
 };
 
 describe('<AuditLog /> when the code of a part cannot load', () => {
-  it('the live tail: its code is not loaded without live', async () => {
-    await loadedLog();
-    expect(imports.get('live')).toBeUndefined();
-    expect(imports.get('columns')).toBeUndefined(); // nor any other part not opened
-  });
-
-  it('the live tail: says so in the toolbar, keeps the log, and Retry brings it', async () => {
-    failing.add('live');
-    const user = userEvent.setup();
-    await loadedLog({ live: { intervalMs: 50 } });
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(
-      'New events cannot be watched: that part could not load. Retry, or reload the page.',
-    );
-    expect(eventRows()).toHaveLength(25);
-    failing.delete('live');
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    await waitFor(() =>
-      expect(document.querySelector('[data-slot="live-tail"]')).toHaveAttribute(
-        'data-state',
-        'watching',
-      ),
-    );
-    expect(screen.queryByRole('alert')).toBeNull();
-  });
-
   it('the detail drawer: says so where it would open, with Retry focused, and keeps the log', async () => {
     failing.add('drawer');
     const user = userEvent.setup();
@@ -221,5 +195,35 @@ describe('<AuditLog /> when the code of a part cannot load', () => {
       expect(screen.getAllByRole('img', { name: 'Hash matches content' })).toHaveLength(25),
     );
     expect(imports.get('integrity')).toBe(2);
+  });
+});
+
+// Last: clicking Retry here starts the drawer's preload (pointer in the log), which may still be
+// in flight when a next test resets the modules, and would land in that test's registry.
+describe("<AuditLog live /> when the live tail's code cannot load", () => {
+  it('the live tail: its code is not loaded without live', async () => {
+    await loadedLog();
+    expect(imports.get('live')).toBeUndefined();
+    expect(imports.get('columns')).toBeUndefined(); // nor any other part not opened
+  });
+
+  it('the live tail: says so in the toolbar, keeps the log, and Retry brings it', async () => {
+    failing.add('live');
+    const user = userEvent.setup();
+    await loadedLog({ live: { intervalMs: 50 } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'New events cannot be watched: that part could not load. Retry, or reload the page.',
+    );
+    expect(eventRows()).toHaveLength(25);
+    failing.delete('live');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(document.querySelector('[data-slot="live-tail"]')).toHaveAttribute(
+        'data-state',
+        'watching',
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
