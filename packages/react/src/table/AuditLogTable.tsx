@@ -235,95 +235,99 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
         />
       ) : null}
       <FirstLoadGate loading={state === 'loading'}>
-        {state === 'empty' || (state === 'error' && !hasRows) ? null : (
-          <div
-            ref={virtual.scrollRef}
-            className="imv-table__scroll"
-            data-slot="table-scroll"
-            style={
-              infinite
-                ? { blockSize: 'var(--imv-table-height, 480px)', overflow: 'auto' }
-                : undefined
-            }
-          >
-            <table
-              className="imv-table__grid"
-              data-slot="table"
-              aria-label={messages.tableLabel}
-              aria-busy={busy || undefined}
-              aria-rowcount={indexed ? rows.length + 1 : undefined}
-            >
-              <thead className="imv-table__head" data-slot="table-head">
-                {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id} aria-rowindex={indexed ? 1 : undefined}>
-                    {group.headers.map((header) => (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        colSpan={header.colSpan > 1 ? header.colSpan : undefined}
-                        className="imv-table__header"
-                        data-slot="table-header"
-                        data-column-id={header.column.id}
-                      >
-                        {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                      </th>
-                    ))}
-                  </tr>
-                ))}
-              </thead>
-              <tbody
-                className="imv-table__body"
-                data-slot="table-body"
-                data-state={result.isPlaceholderData || state === 'error' ? 'stale' : undefined}
+        {() => (
+          <>
+            {state === 'empty' || (state === 'error' && !hasRows) ? null : (
+              <div
+                ref={virtual.scrollRef}
+                className="imv-table__scroll"
+                data-slot="table-scroll"
+                style={
+                  infinite
+                    ? { blockSize: 'var(--imv-table-height, 480px)', overflow: 'auto' }
+                    : undefined
+                }
               >
-                {state === 'loading' ? (
-                  // Hidden from assistive tech: the live region says "Loading events…" instead.
-                  Array.from({ length: SKELETON_ROWS }, (_, i) => (
-                    <tr
-                      key={i}
-                      aria-hidden="true"
-                      className="imv-table__row"
-                      data-slot="table-skeleton-row"
-                    >
-                      {visibleColumns.map((column) => (
-                        <td key={column.id} className="imv-table__cell" data-slot="table-cell">
-                          <span className="imv-table__skeleton" data-slot="table-skeleton" />
-                        </td>
-                      ))}
-                    </tr>
-                  ))
-                ) : (
-                  <>
-                    {spacer(virtual.paddingTop)}
-                    {rows.slice(virtual.start, virtual.end).map((row, offset) => (
-                      <AuditTableRow
-                        key={row.id}
-                        row={row}
-                        focusProps={getRowProps(virtual.start + offset)}
-                        selected={
-                          selectedEventId === undefined ? undefined : row.id === selectedEventId
-                        }
-                        rowIndex={infinite ? virtual.start + offset + 2 : undefined}
-                        renderCell={renderCell}
-                      />
+                <table
+                  className="imv-table__grid"
+                  data-slot="table"
+                  aria-label={messages.tableLabel}
+                  aria-busy={busy || undefined}
+                  aria-rowcount={indexed ? rows.length + 1 : undefined}
+                >
+                  <thead className="imv-table__head" data-slot="table-head">
+                    {table.getHeaderGroups().map((group) => (
+                      <tr key={group.id} aria-rowindex={indexed ? 1 : undefined}>
+                        {group.headers.map((header) => (
+                          <th
+                            key={header.id}
+                            scope="col"
+                            colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                            className="imv-table__header"
+                            data-slot="table-header"
+                            data-column-id={header.column.id}
+                          >
+                            {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                          </th>
+                        ))}
+                      </tr>
                     ))}
-                    {spacer(virtual.paddingBottom)}
-                  </>
-                )}
-              </tbody>
-            </table>
-          </div>
+                  </thead>
+                  <tbody
+                    className="imv-table__body"
+                    data-slot="table-body"
+                    data-state={result.isPlaceholderData || state === 'error' ? 'stale' : undefined}
+                  >
+                    {state === 'loading' ? (
+                      // Hidden from assistive tech: the live region says "Loading events…" instead.
+                      Array.from({ length: SKELETON_ROWS }, (_, i) => (
+                        <tr
+                          key={i}
+                          aria-hidden="true"
+                          className="imv-table__row"
+                          data-slot="table-skeleton-row"
+                        >
+                          {visibleColumns.map((column) => (
+                            <td key={column.id} className="imv-table__cell" data-slot="table-cell">
+                              <span className="imv-table__skeleton" data-slot="table-skeleton" />
+                            </td>
+                          ))}
+                        </tr>
+                      ))
+                    ) : (
+                      <>
+                        {spacer(virtual.paddingTop)}
+                        {rows.slice(virtual.start, virtual.end).map((row, offset) => (
+                          <AuditTableRow
+                            key={row.id}
+                            row={row}
+                            focusProps={getRowProps(virtual.start + offset)}
+                            selected={
+                              selectedEventId === undefined ? undefined : row.id === selectedEventId
+                            }
+                            rowIndex={infinite ? virtual.start + offset + 2 : undefined}
+                            renderCell={renderCell}
+                          />
+                        ))}
+                        {spacer(virtual.paddingBottom)}
+                      </>
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <TableFooter
+              mode={mode}
+              state={state}
+              hasRows={hasRows}
+              result={result}
+              pageSize={pageSize}
+              onPageSizeChange={setPageSize}
+              paginationLabel={paginationLabel ?? messages.paginationLabel}
+              messages={messages}
+            />
+          </>
         )}
-        <TableFooter
-          mode={mode}
-          state={state}
-          hasRows={hasRows}
-          result={result}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          paginationLabel={paginationLabel ?? messages.paginationLabel}
-          messages={messages}
-        />
       </FirstLoadGate>
     </div>
   );

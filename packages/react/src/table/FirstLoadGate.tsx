@@ -12,17 +12,27 @@ import { useHydrating } from '../useHydrating.js';
  * so focus on its controls is never dropped. The table's live region, outside the gate, says
  * "Loading events…" from the start. Server rendering and hydration show the frame at once.
  */
-export function FirstLoadGate({ loading, children }: { loading: boolean; children: ReactNode }) {
+export function FirstLoadGate({
+  loading,
+  children,
+}: {
+  loading: boolean;
+  /** The frame: called only when it shows, so a held render builds none of it. */
+  children: () => ReactNode;
+}) {
   const hydrating = useHydrating();
   const [open, setOpen] = useState(hydrating);
-  // The first load is over: adjusted during render (React re-runs only this gate), not in an
-  // effect, which would render the table's rows a second time.
-  if (!loading && !open) setOpen(true);
   const held = loading && !open;
   useEffect(() => {
     if (!held) return;
     const timer = setTimeout(() => setOpen(true), FIRST_ROWS_WAIT_MS);
     return () => clearTimeout(timer);
   }, [held]);
-  return held ? null : children;
+  // The first load is over: adjusted during render (React re-runs only this gate, and this pass
+  // builds nothing), not in an effect, which would render the table's rows a second time.
+  if (!loading && !open) {
+    setOpen(true);
+    return null;
+  }
+  return held ? null : children();
 }
