@@ -4,7 +4,7 @@
  * error or console error anywhere fails the check.
  */
 import { chromium, type Browser, type Page } from 'playwright';
-import { defaultMessages } from '../../packages/react/src/messages.js';
+import { defaultMessages } from '../../packages/react/src/messages/defaultMessages.js';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 export interface AuditLogPageReading {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { emulatorUrl, mint, renderWithViewer, viewerFor } from '../test/emulatorFixture.js';
 import { AuditLog } from './AuditLog.js';
-import { defaultMessages, type Messages } from './messages.js';
+import { defaultMessages } from './messages/defaultMessages.js';
+import type { Messages } from './messages/Messages.js';
 
 const dataRows = () =>
   screen.getAllByRole('row').filter((row) => row.hasAttribute('data-event-id'));

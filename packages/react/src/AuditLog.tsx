@@ -14,7 +14,9 @@ import { loadChrome } from './chrome/chromeModule.js';
 import { ChromeBoundary, ChromePlaceholder } from './chrome/ChromeBoundary.js';
 import { cx } from './cx.js';
 import type { AuditLogFilterField } from './filters/AuditLogFilters.js';
-import { mergeMessages, type Messages } from './messages.js';
+import { layerOverrides, mergeMessages, type Messages } from './messages/Messages.js';
+import { coreMessages } from './messages/coreMessages.js';
+import { useMessages } from './messages/useMessages.js';
 import { onDemand } from './onDemand/onDemand.js';
 import { OnDemandPart } from './onDemand/OnDemandPart.js';
 import { AuditLogTable, type AuditLogTableProps } from './table/AuditLogTable.js';
@@ -23,7 +25,7 @@ import { useCachedEvent } from './useCachedEvent.js';
 import { useControllableState } from './useControllableState.js';
 import { useAuditLogShortcuts } from './shortcuts/useAuditLogShortcuts.js';
 import { useChromeAfterRows } from './useChromeAfterRows.js';
-import { ViewerContext, usePresentation, useViewerConfig } from './viewerContext.js';
+import { ViewerContext, useViewerConfig } from './viewerContext.js';
 
 // The drawer (with its JSON tree, targets list and modal layer) is code no first paint needs: it
 // loads when an event is first selected, or earlier when the pointer or focus enters the log (the
@@ -131,7 +133,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
       ...parent,
       timeZone: timeZone ?? parent.timeZone,
       locale: locale ?? parent.locale,
-      messages: mergeMessages(parent.messages, messages),
+      messageOverrides: layerOverrides(parent.messageOverrides, messages),
     }),
     [parent, timeZone, locale, messages],
   );
@@ -267,7 +269,7 @@ export const AuditLog = forwardRef<HTMLDivElement, AuditLogProps>(function Audit
           <OnDemandPart
             part={shortcutsHelpPart}
             render={({ ShortcutsHelp }) => <ShortcutsHelp onClose={() => setShowHelp(false)} />}
-            failure={config.messages.panelLoadFailed}
+            failure={mergeMessages(coreMessages, config.messageOverrides).panelLoadFailed}
             failureSlot="shortcuts-help-error"
             onClose={() => setShowHelp(false)}
             focusOnFailure
@@ -303,7 +305,7 @@ function SelectedEvent({
           e.integrity.sequence === selected.integrity.sequence - 1
       : null,
   );
-  const { messages } = usePresentation();
+  const messages = useMessages(coreMessages);
   return (
     // A portalled overlay: its fallback (nothing) takes no room in the layout.
     <OnDemandPart

@@ -4,19 +4,31 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { viewerFor } from '../test/emulatorFixture.js';
 import { ImmutableViewerProvider } from './ImmutableViewerProvider.js';
-import { defaultMessages, type Messages } from './messages.js';
-import { usePresentation } from './viewerContext.js';
+import { alertMessages } from './messages/alertMessages.js';
+import { coreMessages } from './messages/coreMessages.js';
+import { defaultMessages } from './messages/defaultMessages.js';
+import { exportMessages } from './messages/exportMessages.js';
+import type { Messages } from './messages/Messages.js';
+import { useMessages } from './messages/useMessages.js';
+import { verifyMessages } from './messages/verifyMessages.js';
 
-function messagesWith(overrides: Partial<Messages>): Messages {
+/** The strings as the parts read them: each its own group, with the provider's `messages` over them. */
+function messagesWith(overrides: Partial<Messages>) {
   const client = viewerFor('org_acme');
   const queryClient = new QueryClient();
-  const { result } = renderHook(() => usePresentation().messages, {
-    wrapper: ({ children }: { children: ReactNode }) => (
-      <ImmutableViewerProvider client={client} queryClient={queryClient} messages={overrides}>
-        {children}
-      </ImmutableViewerProvider>
-    ),
-  });
+  const { result } = renderHook(
+    () => ({
+      ...useMessages(coreMessages, verifyMessages),
+      ...useMessages(alertMessages, exportMessages),
+    }),
+    {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <ImmutableViewerProvider client={client} queryClient={queryClient} messages={overrides}>
+          {children}
+        </ImmutableViewerProvider>
+      ),
+    },
+  );
   return result.current;
 }
 

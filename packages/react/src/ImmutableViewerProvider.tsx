@@ -5,7 +5,7 @@ import type { Locale } from 'date-fns';
 import { useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { defaultCheckpointStore, defaultSavedViewStore } from './stores/defaultStores.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
-import { defaultMessages, mergeMessages, type Messages } from './messages.js';
+import type { Messages } from './messages/Messages.js';
 import { ViewerContext, type ViewerConfig } from './viewerContext.js';
 
 export interface ImmutableViewerProviderProps {
@@ -73,7 +73,7 @@ export function ImmutableViewerProvider({
   const config = useMemo<ViewerConfig>(
     () => ({
       client,
-      messages: mergeMessages(defaultMessages, messages),
+      messageOverrides: messages,
       locale,
       timeZone,
       checkpointStore: checkpointStore || null,

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { usePresentation } from './viewerContext.js';
+import { useMessages } from './messages/useMessages.js';
+import { coreMessages } from './messages/coreMessages.js';
 
 export interface PagerProps {
   /** The navigation landmark's accessible name. */
@@ -36,7 +37,7 @@ export function Pager({
   navSlot,
   children,
 }: PagerProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(coreMessages);
   const button = (can: boolean, go: () => void, text: string, part: string) => (
     <button
       type="button"

@@ -3,6 +3,8 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { formatAbsolute, formatRelative, zoneLabel } from './formatTime.js';
 import { useNow } from './useNow.js';
 import { usePresentation } from './viewerContext.js';
+import { useMessages } from './messages/useMessages.js';
+import { coreMessages } from './messages/coreMessages.js';
 
 export interface RelativeTimeProps extends Omit<ComponentPropsWithoutRef<'time'>, 'children'> {
   /** The instant, ISO 8601. */
@@ -21,10 +23,11 @@ export interface RelativeTimeProps extends Omit<ComponentPropsWithoutRef<'time'>
  */
 export function RelativeTime({ iso, timeZone, locale, children, ...rest }: RelativeTimeProps) {
   const presentation = usePresentation();
+  const messages = useMessages(coreMessages);
   const zone = timeZone ?? presentation.timeZone;
   const loc = locale ?? presentation.locale;
   const now = useNow(Date.parse(iso) || 0);
-  const absolute = `${formatAbsolute(iso, zone, loc)} ${presentation.messages.timeZoneSuffix(zoneLabel(zone))}`;
+  const absolute = `${formatAbsolute(iso, zone, loc)} ${messages.timeZoneSuffix(zoneLabel(zone))}`;
   const relative = formatRelative(iso, now, loc);
   return (
     <time dateTime={iso} title={absolute} {...rest}>

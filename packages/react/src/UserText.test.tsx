@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { defaultMessages } from './messages.js';
+import { defaultMessages } from './messages/defaultMessages.js';
 import { UserText, containBidi, userTextMessage } from './UserText.js';
 
 const RLO = '\u202E';

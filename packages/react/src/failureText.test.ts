@@ -1,7 +1,7 @@
 import { ImmutableError } from '@getimmutable/client';
 import { describe, expect, it } from 'vitest';
 import { failureSentence, isPassingFailure, requestedWaitMs } from './failureText.js';
-import { defaultMessages as m } from './messages.js';
+import { defaultMessages as m } from './messages/defaultMessages.js';
 
 const failure = (status: number, code: string) =>
   new ImmutableError(`GET /events failed (${code})`, status, code);

@@ -5,7 +5,7 @@
  * message, which names the field or the reason.
  */
 import { isImmutableError } from '@getimmutable/client';
-import type { Messages } from './messages.js';
+import type { CoreMessages } from './messages/coreMessages.js';
 
 /** A failure that may pass by itself (rate limit, server or network trouble, no token yet). */
 export function isPassingFailure(error: Error | null): boolean {
@@ -32,7 +32,7 @@ export function requestedWaitMs(error: Error | null): number {
 }
 
 /** The sentence for a reader, or null when the technical message is the best there is. */
-export function failureSentence(error: Error | null, messages: Messages): string | null {
+export function failureSentence(error: Error | null, messages: CoreMessages): string | null {
   if (!isImmutableError(error)) return null;
   if (error.code === 'network_error') return messages.failureUnreachable;
   if (error.code === 'timeout') return messages.failureSlow;

@@ -1,5 +1,5 @@
 import type { AuditFilters } from './auditFilters.js';
-import type { Messages } from './messages.js';
+import type { CoreMessages } from './messages/coreMessages.js';
 
 /** Which message names each filter field, in the filter bar and in the empty-state sentence. */
 export const FILTER_LABELS = {
@@ -14,4 +14,4 @@ export const FILTER_LABELS = {
   tenant_id: 'tenantFilter',
   from: 'from',
   to: 'to',
-} as const satisfies Record<keyof AuditFilters, keyof Messages>;
+} as const satisfies Record<keyof AuditFilters, keyof CoreMessages>;

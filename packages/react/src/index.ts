@@ -3,7 +3,8 @@ export {
   ImmutableViewerProvider,
   type ImmutableViewerProviderProps,
 } from './ImmutableViewerProvider.js';
-export { defaultMessages, type Messages } from './messages.js';
+export { defaultMessages } from './messages/defaultMessages.js';
+export type { Messages } from './messages/Messages.js';
 export { auditKeys, type AlertListFilters, type KeyedClient } from './auditKeys.js';
 export {
   auditQueries,

@@ -2,11 +2,12 @@ import type { CheckpointStore, SavedViewStore, ViewerClient } from '@getimmutabl
 import type { HistoryChange } from './checkpoint/HistoryChange.js';
 import type { Locale } from 'date-fns';
 import { createContext, useContext } from 'react';
-import { defaultMessages, type Messages } from './messages.js';
+import type { MessageOverrides } from './messages/Messages.js';
 
 export interface ViewerConfig {
   client: ViewerClient;
-  messages: Messages;
+  /** The host's `messages`; each part lays them over its own group's defaults (useMessages). */
+  messageOverrides: MessageOverrides | undefined;
   locale: Locale | undefined;
   /** `'local'`, `'UTC'` or an IANA name. */
   timeZone: string;
@@ -29,8 +30,8 @@ export function useViewerConfig(who: string): ViewerConfig {
   return config;
 }
 
-/** Strings, locale and zone for components: the provider's, or defaults outside one. */
-export function usePresentation(): Pick<ViewerConfig, 'messages' | 'locale' | 'timeZone'> {
+/** Locale and zone for components: the provider's, or defaults outside one (strings: useMessages). */
+export function usePresentation(): Pick<ViewerConfig, 'locale' | 'timeZone'> {
   const config = useContext(ViewerContext);
-  return config ?? { messages: defaultMessages, locale: undefined, timeZone: 'local' };
+  return config ?? { locale: undefined, timeZone: 'local' };
 }

@@ -8,6 +8,9 @@ import { useAlerts } from '../useAlerts.js';
 import { useControllableState } from '../useControllableState.js';
 import { UserText, userTextMessage } from '../UserText.js';
 import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { alertMessages } from '../messages/alertMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 export type AlertsListState = 'loading' | 'error' | 'empty' | 'ready';
 
@@ -45,7 +48,8 @@ export const AlertsList = forwardRef<HTMLDivElement, AlertsListProps>(function A
   },
   ref,
 ) {
-  const { messages, locale, timeZone } = usePresentation();
+  const messages = useMessages(alertMessages, coreMessages);
+  const { locale, timeZone } = usePresentation();
   const [ruleType, setRuleType] = useControllableState<AlertRuleType | null>({
     prop: ruleTypeProp,
     defaultProp: defaultRuleType,

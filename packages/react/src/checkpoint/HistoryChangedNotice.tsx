@@ -1,6 +1,8 @@
 import type { CheckpointChange } from '@getimmutable/client';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { verifyMessages } from '../messages/verifyMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 export interface HistoryChangedNoticeProps {
   change: CheckpointChange;
@@ -24,7 +26,7 @@ export function HistoryChangedNotice({
   isAccepting,
   onEventSelect,
 }: HistoryChangedNoticeProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(verifyMessages, coreMessages);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const questionId = useId();

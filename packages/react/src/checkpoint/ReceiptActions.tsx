@@ -3,6 +3,8 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { formatAbsolute } from '../formatTime.js';
 import { usePresentation } from '../viewerContext.js';
 import type { ReceiptCheck } from './useCheckpoint.js';
+import { useMessages } from '../messages/useMessages.js';
+import { verifyMessages } from '../messages/verifyMessages.js';
 
 export interface ReceiptActionsProps {
   /** The checkpoint to save as a receipt. */
@@ -29,7 +31,8 @@ function saveJson(value: unknown, name: string): void {
  * compares it with the history on the server now. Behind a disclosure, out of the way.
  */
 export function ReceiptActions({ checkpoint, checkReceipt }: ReceiptActionsProps) {
-  const { messages, timeZone, locale } = usePresentation();
+  const messages = useMessages(verifyMessages);
+  const { timeZone, locale } = usePresentation();
   const inputRef = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const when = (iso: string) => formatAbsolute(iso, timeZone, locale);

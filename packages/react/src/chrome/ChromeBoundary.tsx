@@ -1,9 +1,10 @@
 import { memo, type CSSProperties } from 'react';
 import { CHROME_PENDING_CLASS } from '../useChromeAfterRows.js';
-import { usePresentation } from '../viewerContext.js';
 import type { AuditLogChromeProps } from './AuditLogChrome.js';
 import { OnDemandPart } from '../onDemand/OnDemandPart.js';
 import { chromePart } from './chromeModule.js';
+import { useMessages } from '../messages/useMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 /** The empty box that keeps the chrome's room until it renders (see useChromeAfterRows). */
 export function ChromePlaceholder({ style }: { style: CSSProperties | undefined }) {
@@ -22,7 +23,7 @@ export const ChromeBoundary = memo(function ChromeBoundary({
   placeholderStyle,
   ...props
 }: AuditLogChromeProps & { placeholderStyle: CSSProperties | undefined }) {
-  const { messages } = usePresentation();
+  const messages = useMessages(coreMessages);
   return (
     <OnDemandPart
       part={chromePart}

@@ -1,13 +1,15 @@
 import type { FieldChange } from '@getimmutable/client';
 import { UserText } from '../UserText.js';
-import { usePresentation } from '../viewerContext.js';
 import { JsonTree } from './JsonTree.js';
+import { useMessages } from '../messages/useMessages.js';
+import { drawerMessages } from '../messages/drawerMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 /** Marks that say the kind of change in text, so it is never told by colour alone. */
 const SIGNS: Record<FieldChange['kind'], string> = { changed: '~', added: '+', removed: '−' };
 
 function Value({ value, present, path }: { value: unknown; present: boolean; path: string }) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages, coreMessages);
   if (!present) return <span className="imv-diff__absent">{messages.diffAbsent}</span>;
   if (typeof value === 'object' && value !== null)
     return <JsonTree data={value} rootName={path} expandDepth={2} />;
@@ -24,7 +26,7 @@ function Value({ value, present, path }: { value: unknown; present: boolean; pat
  * changed, added or removed.
  */
 export function ChangesDiff({ changes }: { changes: FieldChange[] }) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages, coreMessages);
   return (
     <table className="imv-diff" data-slot="drawer-changes-diff">
       <caption className="imv-visually-hidden">{messages.changesCount(changes.length)}</caption>

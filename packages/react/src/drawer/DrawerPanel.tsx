@@ -14,7 +14,9 @@ import { cx } from '../cx.js';
 import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
 import { useFocusScope } from '../overlay/useFocusScope.js';
 import { openModal } from '../overlay/modalLayer.js';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { drawerMessages } from '../messages/drawerMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 /** Says something through the drawer's polite live region. */
 export type Announce = (message: string) => void;
@@ -31,7 +33,7 @@ export interface DrawerPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 
  * stays inside and returns to the opener; Esc or a press outside the panel (the overlay) closes.
  */
 export function DrawerPanel({ panelRef, onClose, children, className, ...rest }: DrawerPanelProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages, coreMessages);
   const headingId = useId();
   const root = useRef<HTMLDivElement | null>(null);
   const panel = useRef<HTMLDivElement | null>(null);

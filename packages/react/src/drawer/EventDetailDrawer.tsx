@@ -8,17 +8,18 @@ import {
   type ReactNode,
 } from 'react';
 import { createPortal } from 'react-dom';
-import type { Messages } from '../messages.js';
 import { RelativeTime } from '../RelativeTime.js';
 import { useAuditEvent } from '../useAuditEvent.js';
 import { useHydrating } from '../useHydrating.js';
 import { useEventIntegrity } from '../useEventIntegrity.js';
 import { UserText } from '../UserText.js';
-import { usePresentation } from '../viewerContext.js';
 import { DrawerPanel, type Announce } from './DrawerPanel.js';
 import { ChangesDiff } from './ChangesDiff.js';
 import { JsonTree } from './JsonTree.js';
 import { TargetsList } from './TargetsList.js';
+import { useMessages } from '../messages/useMessages.js';
+import { drawerMessages } from '../messages/drawerMessages.js';
+import { coreMessages, type CoreMessages } from '../messages/coreMessages.js';
 
 export interface EventDetailDrawerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The event to show. @default null */
@@ -101,7 +102,7 @@ function FetchedEvent({
   previousEvent: AuditEvent | null;
   announce: Announce;
 }) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages, coreMessages);
   const { status, event } = useAuditEvent({ id });
   if (event)
     return <EventDetails event={event} previousEvent={previousEvent} announce={announce} />;
@@ -118,7 +119,7 @@ function FetchedEvent({
 }
 
 /** A field's value, isolated (it came from the event's writer), or the "none" mark. */
-const orNone = (value: string | number | null | undefined, messages: Messages): ReactNode =>
+const orNone = (value: string | number | null | undefined, messages: CoreMessages): ReactNode =>
   value === null || value === undefined || value === '' ? (
     messages.none
   ) : (
@@ -152,7 +153,7 @@ function EventDetails({
   previousEvent: AuditEvent | null;
   announce: Announce;
 }) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages, coreMessages);
   const { hash, link } = useEventIntegrity({ event, previous: previousEvent });
   const { integrity, context, metadata } = event;
   const changes = readChanges(metadata);
@@ -312,7 +313,7 @@ function EventDetails({
 
 /** A value in monospace with a Copy button; without a clipboard, the text is selected for the user instead. */
 function CopyValue({ value, what, announce }: { value: string; what: string; announce: Announce }) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages, coreMessages);
   const text = useRef<HTMLElement | null>(null);
   const copy = async () => {
     try {

@@ -1,7 +1,7 @@
 import { forwardRef, useId, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import { cx } from '../cx.js';
-import type { Messages } from '../messages.js';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { drawerMessages, type DrawerMessages } from '../messages/drawerMessages.js';
 
 export interface JsonTreeProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The value to show, usually parsed JSON: an object, an array or a scalar. */
@@ -17,7 +17,7 @@ export interface JsonTreeProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
 interface TreeSettings {
   expandDepth: number;
   pageSize: number;
-  messages: Messages;
+  messages: DrawerMessages;
 }
 
 type Container = Record<string, unknown> | unknown[];
@@ -221,7 +221,7 @@ export const JsonTree = forwardRef<HTMLDivElement, JsonTreeProps>(function JsonT
   { data, rootName = 'metadata', expandDepth = 3, pageSize = 100, className, ...rest },
   ref,
 ) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages);
   const settings = useMemo<TreeSettings>(
     () => ({ expandDepth, pageSize: Math.max(1, Math.floor(pageSize)), messages }),
     [expandDepth, pageSize, messages],

@@ -1,8 +1,9 @@
 import type { Target } from '@getimmutable/client';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { UserText } from '../UserText.js';
-import { usePresentation } from '../viewerContext.js';
 import { JsonTree } from './JsonTree.js';
+import { useMessages } from '../messages/useMessages.js';
+import { drawerMessages } from '../messages/drawerMessages.js';
 
 export interface TargetsListProps {
   /** The event's targets, in order. */
@@ -20,7 +21,7 @@ const hasKeys = (value: unknown) =>
  * hands focus to the first target it revealed, so focus never drops to the page.
  */
 export function TargetsList({ targets, pageSize = 50 }: TargetsListProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(drawerMessages);
   const page = Math.max(1, Math.floor(pageSize));
   const [shown, setShown] = useState(page);
   const visible = Math.min(shown, targets.length);

@@ -6,6 +6,8 @@ import { useControllableState } from '../useControllableState.js';
 import { useExport, type ExportState } from '../useExport.js';
 import { usePresentation } from '../viewerContext.js';
 import { formatNumber } from '../formatNumber.js';
+import { useMessages } from '../messages/useMessages.js';
+import { exportMessages } from '../messages/exportMessages.js';
 
 export type ExportButtonState = ExportState['status'];
 
@@ -42,7 +44,8 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
   },
   ref,
 ) {
-  const { messages, locale } = usePresentation();
+  const messages = useMessages(exportMessages);
+  const { locale } = usePresentation();
   const [format, setFormat] = useControllableState<ExportFormat>({
     prop: formatProp,
     defaultProp: defaultFormat,

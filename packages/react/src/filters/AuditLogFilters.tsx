@@ -11,6 +11,8 @@ import { presetSpelling } from './queryDraft.js';
 import { QueryBox } from './QueryBox.js';
 import { useFilterDraft } from './useFilterDraft.js';
 import { useQueryDraft } from './useQueryDraft.js';
+import { useMessages } from '../messages/useMessages.js';
+import { filterMessages } from '../messages/filterMessages.js';
 
 /** A field `AuditLogFilters` can show: a filter key, or `'date'` for the date range (`from`/`to`). */
 export type AuditLogFilterField =
@@ -90,7 +92,8 @@ export const AuditLogFilters = forwardRef<HTMLFormElement, AuditLogFiltersProps>
     },
     ref,
   ) {
-    const { messages, timeZone } = usePresentation();
+    const messages = useMessages(filterMessages);
+    const { timeZone } = usePresentation();
     const [filters, setFilters] = useControllableState<AuditFilters>({
       prop: filtersProp,
       defaultProp: defaultFilters ?? {},

@@ -1,10 +1,12 @@
 import { cx } from '../cx.js';
 import { zoneLabel } from '../formatTime.js';
-import type { Messages } from '../messages.js';
 import { usePresentation } from '../viewerContext.js';
 import { DATE_PRESETS, type DatePreset } from './datePresets.js';
 import type { RangeProblem } from './filterDraftReducer.js';
 import type { DraftInputHandlers } from './useFilterDraft.js';
+import { useMessages } from '../messages/useMessages.js';
+import { filterMessages, type FilterMessages } from '../messages/filterMessages.js';
+import { coreMessages, type CoreMessages } from '../messages/coreMessages.js';
 
 type Bound = 'from' | 'to';
 
@@ -29,7 +31,7 @@ const PRESET_LABELS = {
   '7d': 'range7d',
   '30d': 'range30d',
   custom: 'rangeCustom',
-} as const satisfies Record<DatePreset, keyof Messages>;
+} as const satisfies Record<DatePreset, keyof (FilterMessages & CoreMessages)>;
 
 /**
  * The date range of the filter bar: a select of presets and, for "Custom", From and To inputs
@@ -45,7 +47,8 @@ export function DateRangeField({
   problem,
   handlers,
 }: DateRangeFieldProps) {
-  const { messages, timeZone } = usePresentation();
+  const messages = useMessages(filterMessages, coreMessages);
+  const { timeZone } = usePresentation();
   const error = preset === 'custom' ? problem : null;
   const errorId = `${id}-range-error`;
   const zoneId = `${id}-range-zone`;

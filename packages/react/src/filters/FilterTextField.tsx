@@ -1,6 +1,8 @@
 import { FILTER_LABELS } from '../filterLabels.js';
-import { usePresentation } from '../viewerContext.js';
 import type { DraftInputHandlers } from './useFilterDraft.js';
+import { useMessages } from '../messages/useMessages.js';
+import { filterMessages } from '../messages/filterMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 /** A text filter of the bar: every filter key but the date bounds. */
 export type TextFilterKey = Exclude<keyof typeof FILTER_LABELS, 'from' | 'to'>;
@@ -21,7 +23,7 @@ export interface FilterTextFieldProps {
  * its wildcard hint as its description. No autocorrect: these are ids and globs.
  */
 export function FilterTextField({ field, idBase, text, active, handlers }: FilterTextFieldProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(filterMessages, coreMessages);
   const inputId = `${idBase}-${field}`;
   const hintId = `${inputId}-hint`;
   return (

@@ -1,11 +1,12 @@
 import type { FilterField, QueryCompletion, QueryKey } from '@getimmutable/client';
 import { useRef, type RefObject } from 'react';
 import { cx } from '../cx.js';
-import type { Messages } from '../messages.js';
-import { usePresentation } from '../viewerContext.js';
 import { QueryChips } from './QueryChips.js';
 import type { QueryDraftControls } from './useQueryDraft.js';
 import { useQueryCompletion } from './useQueryCompletion.js';
+import { useMessages } from '../messages/useMessages.js';
+import { filterMessages, type FilterMessages } from '../messages/filterMessages.js';
+import { coreMessages, type CoreMessages } from '../messages/coreMessages.js';
 
 export interface QueryBoxProps {
   /** Prefix of the ids (the form's `useId`), so labels, hints and options stay unique per form. */
@@ -32,7 +33,7 @@ const KEY_LABELS = {
   tenant: 'tenantFilter',
   after: 'from',
   before: 'to',
-} as const satisfies Record<Exclude<QueryKey, 'target'>, keyof Messages>;
+} as const satisfies Record<Exclude<QueryKey, 'target'>, keyof (FilterMessages & CoreMessages)>;
 
 /**
  * The filter bar's search box, which reads a query: free words search, `key:value` terms filter
@@ -41,7 +42,7 @@ const KEY_LABELS = {
  * and nothing is sent; the applied terms show below as chips that remove them.
  */
 export function QueryBox({ idBase, query, fields, active, clearButton }: QueryBoxProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(filterMessages, coreMessages);
   const inputRef = useRef<HTMLInputElement>(null);
   const chipsRef = useRef<HTMLDivElement>(null);
   const completion = useQueryCompletion({

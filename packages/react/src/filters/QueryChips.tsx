@@ -1,7 +1,8 @@
 import type { QueryTerm } from '@getimmutable/client';
 import { useRef, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { filterMessages } from '../messages/filterMessages.js';
 
 export interface QueryChipsProps {
   /** The applied query's terms. */
@@ -17,7 +18,7 @@ export interface QueryChipsProps {
  * the query box when none is left, so removing several by keyboard is Enter, Enter, Enter.
  */
 export function QueryChips({ terms, onRemove, inputRef }: QueryChipsProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(filterMessages);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const focusAt = useRef<number | null>(null);
   useIsomorphicLayoutEffect(() => {

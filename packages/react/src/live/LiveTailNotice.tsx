@@ -1,7 +1,8 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { cx } from '../cx.js';
-import { usePresentation } from '../viewerContext.js';
 import type { LiveTailState } from './useLiveTail.js';
+import { useMessages } from '../messages/useMessages.js';
+import { liveTailMessages } from '../messages/liveTailMessages.js';
 
 export interface LiveTailNoticeProps extends HTMLAttributes<HTMLDivElement> {
   live: LiveTailState;
@@ -15,7 +16,7 @@ export interface LiveTailNoticeProps extends HTMLAttributes<HTMLDivElement> {
  */
 export const LiveTailNotice = forwardRef<HTMLDivElement, LiveTailNoticeProps>(
   function LiveTailNotice({ live, onShow, className, ...rest }, ref) {
-    const { messages } = usePresentation();
+    const messages = useMessages(liveTailMessages);
     const count = live.events.length;
     return (
       <div

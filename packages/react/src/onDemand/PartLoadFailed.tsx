@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { cx } from '../cx.js';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 export interface PartLoadFailedProps {
   message: string;
@@ -30,7 +31,7 @@ export function PartLoadFailed({
   onClose,
   takeFocus,
 }: PartLoadFailedProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(coreMessages);
   const box = useRef<HTMLDivElement>(null);
   const retry = useRef<HTMLButtonElement>(null);
   useEffect(() => {

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
-import { usePresentation } from '../viewerContext.js';
 import { AUDIT_LOG_SHORTCUTS, SHORTCUT_KEYS } from './useAuditLogShortcuts.js';
+import { useMessages } from '../messages/useMessages.js';
+import { shortcutMessages } from '../messages/shortcutMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 export interface ShortcutsHelpProps {
   /** Closes the help; focus goes back where it was when it opened. */
@@ -13,7 +15,7 @@ export interface ShortcutsHelpProps {
  * press outside closes it, and focus returns to where it was.
  */
 export function ShortcutsHelp({ onClose }: ShortcutsHelpProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(shortcutMessages, coreMessages);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);

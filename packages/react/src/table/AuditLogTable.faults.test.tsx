@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emulatorUrl, mint, renderWithViewer } from '../../test/emulatorFixture.js';
-import { defaultMessages } from '../messages.js';
+import { defaultMessages } from '../messages/defaultMessages.js';
 import { AuditLogTable } from './AuditLogTable.js';
 
 /** The data rows (the second rowgroup; the first holds the header row). */

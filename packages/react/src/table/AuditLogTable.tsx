@@ -28,6 +28,8 @@ import { useTableStatus } from './useTableStatus.js';
 import { useVirtualRows } from './useVirtualRows.js';
 import { onDemand } from '../onDemand/onDemand.js';
 import { OnDemandPart } from '../onDemand/OnDemandPart.js';
+import { useMessages } from '../messages/useMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 export type { AuditCellRenderers } from './AuditTableRow.js';
 export type { AuditLogTableProps } from './AuditLogTableProps.js';
@@ -83,7 +85,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   ref,
 ) {
   const presentation = usePresentation();
-  const { messages } = presentation;
+  const messages = useMessages(coreMessages);
   const infinite = mode === 'infinite';
   const [pageSize, setPageSize] = useControllableState({
     prop: pageSizeProp,

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { onDemand } from '../onDemand/onDemand.js';
 import { OnDemandPart } from '../onDemand/OnDemandPart.js';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 // The panel and its layer behaviour (focus scope, dismissal) load when the menu is first
 // opened, or when the pointer or focus reaches its button: no first paint needs them.
@@ -32,7 +33,7 @@ export function ColumnsMenu({ label, legend, items, onToggle }: ColumnsMenuProps
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const { messages } = usePresentation();
+  const messages = useMessages(coreMessages);
 
   return (
     <div

@@ -1,12 +1,12 @@
 import { failureSentence, isPassingFailure } from '../failureText.js';
-import type { Messages } from '../messages.js';
+import type { CoreMessages } from '../messages/coreMessages.js';
 
 export interface TableErrorProps {
   error: Error | null;
   /** Rows are still on screen under the error (the last ones loaded for the same query). */
   hasRows: boolean;
   onRetry(): void;
-  messages: Messages;
+  messages: CoreMessages;
 }
 
 /**

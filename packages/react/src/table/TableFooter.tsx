@@ -1,5 +1,5 @@
 import { PAGE_LIMIT } from '@getimmutable/client';
-import type { Messages } from '../messages.js';
+import type { CoreMessages } from '../messages/coreMessages.js';
 import { Pager } from '../Pager.js';
 import type { TableEvents } from './useTableEvents.js';
 import type { AuditLogTableState } from './useTableStatus.js';
@@ -26,7 +26,7 @@ export interface TableFooterProps {
   onPageSizeChange(pageSize: number): void;
   /** The pagination landmark's name. */
   paginationLabel: string;
-  messages: Messages;
+  messages: CoreMessages;
 }
 
 /**

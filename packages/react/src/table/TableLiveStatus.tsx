@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AuditFilters } from '../auditFilters.js';
 import { FILTER_LABELS } from '../filterLabels.js';
-import type { Messages } from '../messages.js';
+import type { CoreMessages } from '../messages/coreMessages.js';
 import { userTextMessage } from '../UserText.js';
 import type { AuditLogTableState } from './useTableStatus.js';
 
@@ -10,11 +10,11 @@ export interface TableLiveStatusProps {
   isLoadingMore: boolean;
   /** The filters the (empty) result answers, named in the empty state. */
   filters: AuditFilters;
-  messages: Messages;
+  messages: CoreMessages;
 }
 
 /** "No events match action "document.*" and search "foo"." (each value isolated) or "No events yet.". */
-function emptyMessage(filters: AuditFilters, messages: Messages): ReactNode {
+function emptyMessage(filters: AuditFilters, messages: CoreMessages): ReactNode {
   const fields = Object.keys(filters) as Array<keyof AuditFilters>;
   if (fields.length === 0) return messages.empty;
   return userTextMessage((user) =>

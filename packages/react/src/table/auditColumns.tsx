@@ -7,14 +7,14 @@ import {
 } from '@tanstack/react-table';
 import type { Locale } from 'date-fns';
 import { formatAbsolute, formatRelative, zoneLabel } from '../formatTime.js';
-import type { Messages } from '../messages.js';
+import type { CoreMessages } from '../messages/coreMessages.js';
 import { containBidi } from '../UserText.js';
 import { integrityMarks } from './integrityMarks.js';
 import { TimeCell } from './TimeCell.js';
 
 /** What every cell and header can read from `table.options.meta`. */
 export interface AuditTableMeta {
-  messages: Messages;
+  messages: CoreMessages;
   locale: Locale | undefined;
   timeZone: string;
   /** The clock relative times are measured against (ticks every 30 s). */
@@ -34,7 +34,7 @@ export interface AuditTableMeta {
 /** Per-column extras: the label in the Columns menu, and whether it is the row's time column. */
 export interface AuditColumnMeta {
   /** The column's name in the Columns menu (a string, or read from the messages). */
-  label?: string | ((messages: Messages) => string);
+  label?: string | ((messages: CoreMessages) => string);
   /** Marks the column whose absolute time describes the row (aria-describedby). */
   describesRow?: boolean;
 }
@@ -249,7 +249,7 @@ export const plainCells: ReadonlySet<unknown> = new Set(defaultAuditColumns.map(
 /** The column's name for the Columns menu. */
 export function columnLabel(
   column: { id: string; columnDef: { header?: unknown; meta?: AuditColumnMeta } },
-  messages: Messages,
+  messages: CoreMessages,
 ): string {
   const label = column.columnDef.meta?.label;
   if (typeof label === 'function') return label(messages);

@@ -1,5 +1,5 @@
 import type { IntegrityCheck } from '@getimmutable/client';
-import type { Messages } from '../messages.js';
+import type { CoreMessages } from '../messages/coreMessages.js';
 
 const mark = (
   state: 'ok' | 'bad' | 'unknown' | 'pending',
@@ -30,7 +30,7 @@ const mark = (
 export function integrityMarks(
   checks: IntegrityCheck | undefined,
   showLink: boolean,
-  messages: Messages,
+  messages: CoreMessages,
   unavailable: boolean,
 ) {
   if (!checks) {

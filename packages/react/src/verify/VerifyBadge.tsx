@@ -9,6 +9,9 @@ import { formatAbsolute } from '../formatTime.js';
 import { useCheckpoint } from '../checkpoint/useCheckpoint.js';
 import { onDemand } from '../onDemand/onDemand.js';
 import { OnDemandPart } from '../onDemand/OnDemandPart.js';
+import { useMessages } from '../messages/useMessages.js';
+import { verifyMessages } from '../messages/verifyMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 /** `changed`: the chain verifies, but not as the history verified before (see checkpoints). */
 export type VerifyBadgeState = 'verifying' | 'verified' | 'broken' | 'error' | 'changed';
@@ -52,7 +55,8 @@ export const VerifyBadge = forwardRef<HTMLDivElement, VerifyBadgeProps>(function
   { from, to, limit, onBreakSelect, className, ...rest },
   ref,
 ) {
-  const { messages, locale, timeZone } = usePresentation();
+  const messages = useMessages(verifyMessages, coreMessages);
+  const { locale, timeZone } = usePresentation();
   const verify = useVerify({ from, to, limit });
   const { result, error, checked, isVerifying } = verify;
   // Only a verify that reaches the chain's end has the head a checkpoint is compared with.

@@ -1,7 +1,9 @@
 import type { SavedView } from '@getimmutable/client';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { UserText } from '../UserText.js';
-import { usePresentation } from '../viewerContext.js';
+import { useMessages } from '../messages/useMessages.js';
+import { viewMessages } from '../messages/viewMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 export interface SavedViewItemProps {
   view: SavedView;
@@ -19,7 +21,7 @@ export function SavedViewItem({
   onRename,
   onDelete,
 }: SavedViewItemProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(viewMessages, coreMessages);
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(view.name);
   const [error, setError] = useState<string | null>(null);

@@ -3,9 +3,11 @@ import { forwardRef, useId, useRef, useState, type HTMLAttributes } from 'react'
 import { cx } from '../cx.js';
 import { onDemand } from '../onDemand/onDemand.js';
 import { OnDemandPart } from '../onDemand/OnDemandPart.js';
-import { usePresentation } from '../viewerContext.js';
 import type { Notice } from './SavedViewsPanel.js';
 import { useSavedViews, type ViewContent } from './useSavedViews.js';
+import { useMessages } from '../messages/useMessages.js';
+import { viewMessages } from '../messages/viewMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 // The panel (forms, list, links) is opened by a click: its code loads then, not with the log.
 const panelPart = onDemand(() => import('./SavedViewsPanel.js'));
@@ -29,7 +31,7 @@ export const SavedViews = forwardRef<HTMLDivElement, SavedViewsProps>(function S
   { current, onApply, linkFor, className, ...rest },
   ref,
 ) {
-  const { messages } = usePresentation();
+  const messages = useMessages(viewMessages, coreMessages);
   const views = useSavedViews();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');

@@ -2,9 +2,11 @@ import type { SavedView } from '@getimmutable/client';
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { searchWithView } from './viewLink.js';
 import { useDismissableLayer } from '../overlay/useDismissableLayer.js';
-import { usePresentation } from '../viewerContext.js';
 import { SavedViewItem } from './SavedViewItem.js';
 import type { SavedViewsState, ViewContent } from './useSavedViews.js';
+import { useMessages } from '../messages/useMessages.js';
+import { viewMessages } from '../messages/viewMessages.js';
+import { coreMessages } from '../messages/coreMessages.js';
 
 /** What the panel says last, with an Undo for a deletion. */
 export type Notice = { text: string; undo?: SavedView } | null;
@@ -45,7 +47,7 @@ export function SavedViewsPanel({
   onClose: close,
   trigger,
 }: SavedViewsPanelProps) {
-  const { messages } = usePresentation();
+  const messages = useMessages(viewMessages, coreMessages);
   const [error, setError] = useState<string | null>(null);
   const panelId = id;
   const errorId = useId();
