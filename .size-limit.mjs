@@ -28,7 +28,8 @@
 // 74,700 → 74,900 B (the part's loader and its own load-failure message). Then the strings split
 // into one group per part (src/messages/), so only the table's load before the first paint:
 // initial 41,400 → 39,400 B, all 74,900 → 75,100 B (each group merged with the host's
-// `messages` on its own, where one object was merged once).
+// `messages` on its own, where one object was merged once). A saved view's rename keeping the
+// filters a newer kit wrote (a rename had dropped them): all 75,100 → 75,200 B.
 const production = (config) => ({
   ...config,
   format: 'esm',
@@ -71,7 +72,7 @@ export default [
     name: '<AuditLog /> + ImmutableViewerProvider + createViewerClient, all it can show: JS, React external',
     ...auditLog,
     modifyEsbuildConfig: production,
-    limit: '75100 B',
+    limit: '75200 B',
   },
   {
     name: '@getimmutable/react/styles.css',

@@ -8,6 +8,7 @@ import type {
   ViewerToken,
 } from '@getimmutable/contract';
 import { HASH_FORM } from './hashForm.js';
+import { isRecord } from './isRecord.js';
 
 /**
  * Run-time checks of response bodies. A shape returns a sentence naming the first problem
@@ -22,9 +23,6 @@ const is =
   <T>(test: (v: unknown) => boolean, what: string): Shape<T> =>
   (v, path) =>
     test(v) ? undefined : `${path} must be ${what}`;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const string = is<string>((v) => typeof v === 'string', 'a string');
 const integer = is<number>((v) => Number.isSafeInteger(v), 'an integer');

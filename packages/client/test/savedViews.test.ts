@@ -76,6 +76,25 @@ describe('localStorageSavedViewStore', () => {
     expect(raw()).toEqual([unknownEntry, { ...view('v1', 'Uno'), sort: 'time' }]);
   });
 
+  it("keeps, on a rename, the filters this version cannot read (a newer kit's names and values)", () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    const newerFilters = { action: 'document.*', workspace_id: 'w_1', actor_id: ['a', 'b'] };
+    localStorage.setItem(
+      'imv.views',
+      JSON.stringify([{ ...view('v1', 'One'), filters: newerFilters }]),
+    );
+    const store = localStorageSavedViewStore();
+    const [read] = store.list() as SavedView[];
+    expect(read!.filters).toEqual({ action: 'document.*' });
+    store.save({ ...read!, name: 'Uno' });
+    const [kept] = JSON.parse(localStorage.getItem('imv.views')!) as SavedView[];
+    expect(kept).toEqual({ ...view('v1', 'Uno'), filters: newerFilters });
+    // What the saved view sets wins, and a filter of this version it leaves out is gone.
+    store.save({ ...read!, filters: { actor_id: 'alice' } });
+    const [changed] = JSON.parse(localStorage.getItem('imv.views')!) as SavedView[];
+    expect(changed!.filters).toEqual({ workspace_id: 'w_1', actor_id: 'alice' });
+  });
+
   it('writes nothing over a value that is not a list of views, and says so', () => {
     vi.stubGlobal('localStorage', memoryStorage());
     for (const value of ['{not json', '{"theme":"dark"}']) {

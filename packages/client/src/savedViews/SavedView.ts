@@ -1,4 +1,5 @@
 import { normalizeFilters, type AuditFilters } from '../normalizeFilters.js';
+import { isRecord } from '../isRecord.js';
 
 /** A named view of the log: its filters, which columns show, and paged or infinite. */
 export interface SavedView {
@@ -31,9 +32,6 @@ export function checkViewName(
   if (taken) return { error: `Name: a view called "${trimmed}" exists already.` };
   return { name: trimmed };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A kept view read back, or null when it is not one (edited by hand, another format). */
 export function readSavedView(value: unknown): SavedView | null {

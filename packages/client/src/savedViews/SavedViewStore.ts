@@ -1,4 +1,6 @@
+import { FILTER_FIELDS } from '../normalizeFilters.js';
 import { readSavedView, type SavedView } from './SavedView.js';
+import { isRecord } from '../isRecord.js';
 
 /**
  * Where saved views are kept. Any method may be async (a host can keep them per user on its
@@ -60,13 +62,28 @@ export function localStorageSavedViewStore(key = 'imv.views'): SavedViewStore {
     save(view) {
       const all = entries();
       const at = all.findIndex((entry) => idOf(entry) === view.id);
-      // A rename keeps what this version does not know of the view (a newer kit's settings).
       if (at === -1) all.push(view);
-      else all[at] = { ...(all[at] as object), ...view };
+      else all[at] = laidOver(all[at], view);
       write(all);
     },
     remove(id) {
       write(entries().filter((entry) => idOf(entry) !== id));
     },
   };
+}
+
+const readable = (name: string, value: unknown) =>
+  typeof value === 'string' && (FILTER_FIELDS as readonly string[]).includes(name);
+
+/**
+ * `view` saved over its stored entry (a rename) keeps what this version could not read of it, as
+ * a newer kit may have written it: unknown fields, and filters that are not this version's (an
+ * unknown name, or a value other than a string) unless `view` sets the same name.
+ */
+function laidOver(stored: unknown, view: SavedView): Record<string, unknown> {
+  const entry = isRecord(stored) ? stored : {};
+  const unread = Object.entries(isRecord(entry.filters) ? entry.filters : {}).filter(
+    ([name, value]) => !readable(name, value),
+  );
+  return { ...entry, ...view, filters: { ...Object.fromEntries(unread), ...view.filters } };
 }
