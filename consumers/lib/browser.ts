@@ -5,6 +5,9 @@
  */
 import { chromium, type Browser, type Page } from 'playwright';
 import { defaultMessages } from '../../packages/react/src/messages/defaultMessages.js';
+// The app's own words for these (its `messages` prop): the table's name is in the strings
+// loaded before the first paint, the drawer's in those loaded with the drawer.
+import appMessages from '../templates/appMessages.json' with { type: 'json' };
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 export interface AuditLogPageReading {
@@ -35,14 +38,14 @@ export async function readAuditLogPage(url: string): Promise<AuditLogPageReading
     await page.goto(url);
 
     const rows = page
-      .getByRole('table', { name: 'Audit events' })
+      .getByRole('table', { name: appMessages.tableLabel })
       .getByRole('row', { name: /open details$/ });
     await rows.first().waitFor({ timeout: TIMEOUT });
     const badge = page.getByText(/^Verified: [\d,.\s]+ events$/);
     await badge.waitFor({ timeout: TIMEOUT });
 
     await rows.first().click();
-    const drawer = page.getByRole('dialog', { name: 'Event details' });
+    const drawer = page.getByRole('dialog', { name: appMessages.eventDetails });
     await drawer.waitFor({ timeout: TIMEOUT });
     await drawer.getByText(defaultMessages.recomputedMatches).waitFor({ timeout: TIMEOUT });
     const drawerText = await drawer.innerText();

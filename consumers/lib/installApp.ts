@@ -9,6 +9,8 @@ import type { ConsumerApp, PackageName } from '../apps.js';
 import { run } from './processes.js';
 
 export const templatesDir = path.resolve(import.meta.dirname, '../templates');
+/** Beside each templated app's package.json: its `messages` for the kit (see lib/browser.ts). */
+const APP_MESSAGES = 'appMessages.json';
 
 export async function installApp(
   name: string,
@@ -17,7 +19,11 @@ export async function installApp(
   tarballs: Record<PackageName, string>,
 ): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
-  if (app.template) fs.cpSync(path.join(templatesDir, app.template), dir, { recursive: true });
+  if (app.template) {
+    fs.cpSync(path.join(templatesDir, app.template), dir, { recursive: true });
+    // The strings the app's `messages` prop replaces, which lib/browser.ts then looks for.
+    fs.copyFileSync(path.join(templatesDir, APP_MESSAGES), path.join(dir, APP_MESSAGES));
+  }
   const ours = Object.fromEntries(
     app.tarballs.map((pkg) => [`@getimmutable/${pkg}`, `file:${tarballs[pkg]}`]),
   );

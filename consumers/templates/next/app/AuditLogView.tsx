@@ -4,6 +4,8 @@
 import { createViewerClient } from '@getimmutable/client';
 import { AuditLog, ImmutableViewerProvider } from '@getimmutable/react';
 import { useState, version } from 'react';
+// Some of the kit's strings in the app's words: one the table shows, one its drawer does.
+import messages from '../appMessages.json';
 
 export function AuditLogView() {
   const [client] = useState(() =>
@@ -15,7 +17,7 @@ export function AuditLogView() {
   );
   return (
     <div data-react-version={version}>
-      <ImmutableViewerProvider client={client}>
+      <ImmutableViewerProvider client={client} messages={messages}>
         <AuditLog />
       </ImmutableViewerProvider>
     </div>

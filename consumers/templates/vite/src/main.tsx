@@ -5,6 +5,8 @@ import { AuditLog, ImmutableViewerProvider } from '@getimmutable/react';
 import '@getimmutable/react/styles.css';
 import { StrictMode, version } from 'react';
 import { createRoot } from 'react-dom/client';
+// Some of the kit's strings in the app's words: one the table shows, one its drawer does.
+import messages from '../appMessages.json';
 
 const client = createViewerClient({
   baseUrl: import.meta.env.VITE_IMMUTABLE_BASE_URL,
@@ -16,7 +18,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <main data-react-version={version}>
       <h1>Audit log</h1>
-      <ImmutableViewerProvider client={client}>
+      <ImmutableViewerProvider client={client} messages={messages}>
         <AuditLog />
       </ImmutableViewerProvider>
     </main>
