@@ -11,9 +11,11 @@ import { ImmutableClient, type ViewerTokenRequest } from '@getimmutable/client/s
 import {
   AuditLog,
   ImmutableViewerProvider,
+  defaultMessages,
   useAuditEvents,
   type AuditFilters,
   type AuditLogProps,
+  type Messages,
 } from '@getimmutable/react';
 import type { ReactElement } from 'react';
 
@@ -23,10 +25,17 @@ const getToken = async (): Promise<ViewerToken> => {
 };
 const client: ViewerClient = createViewerClient({ baseUrl: 'https://audit.example', getToken });
 const filters: AuditFilters = { action: 'document.*' };
+// Any string of any part, a group (breakTypes) key by key.
+const german: Partial<Messages> = {
+  retry: 'Erneut versuchen',
+  eventDetails: 'Ereignisdetails',
+  breakTypes: { hash_mismatch: 'Inhalt geändert' },
+};
+export const stringCount: number = Object.keys(defaultMessages).length;
 
 export function AuditPage(props: AuditLogProps): ReactElement {
   return (
-    <ImmutableViewerProvider client={client}>
+    <ImmutableViewerProvider client={client} messages={german}>
       <AuditLog {...props} />
     </ImmutableViewerProvider>
   );
@@ -64,5 +73,7 @@ export function WrongPageSize(): ReactElement {
 }
 // @ts-expect-error: the server SDK needs its apiKey
 new ImmutableClient({ baseUrl: 'https://audit.example' });
+// @ts-expect-error: the kit shows no such string
+export const unknownString: Partial<Messages> = { no_such_string: 'x' };
 // @ts-expect-error: an event has no such field
 export const nothing = ({} as AuditEvent).no_such_field;
