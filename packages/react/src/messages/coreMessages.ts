@@ -4,6 +4,7 @@
  * Replace any of them through the `messages` prop (see `Messages`).
  */
 export const coreMessages = {
+  // The filter fields' names: the filter bar's labels, and the empty state's sentence names them.
   search: 'Search',
   actor: 'Actor',
   action: 'Action',
@@ -67,6 +68,7 @@ export const coreMessages = {
     terms.length < 2
       ? terms.join('')
       : `${terms.slice(0, -1).join(', ')} and ${terms[terms.length - 1]}`,
+  // Shared by the table and the parts loaded on demand.
   close: 'Close',
   none: '—',
   integrity: 'Integrity',
