@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessages } from './alertMessages.js';
-import { coreMessages } from './coreMessages.js';
-import { defaultMessages } from './defaultMessages.js';
+import { defaultMessages, messageGroups as groups } from './defaultMessages.js';
 import { drawerMessages } from './drawerMessages.js';
-import { exportMessages } from './exportMessages.js';
-import { filterMessages } from './filterMessages.js';
+import { coreMessages } from './coreMessages.js';
 import { liveTailMessages } from './liveTailMessages.js';
 import { layerOverrides, mergeMessages } from './Messages.js';
-import { shortcutMessages } from './shortcutMessages.js';
-import { verifyMessages } from './verifyMessages.js';
-import { viewMessages } from './viewMessages.js';
-
-const groups = {
-  coreMessages,
-  filterMessages,
-  drawerMessages,
-  verifyMessages,
-  exportMessages,
-  alertMessages,
-  viewMessages,
-  shortcutMessages,
-  liveTailMessages,
-};
 
 describe('message groups', () => {
   it('define each string once: no key is in two groups, and defaultMessages holds every one', () => {
