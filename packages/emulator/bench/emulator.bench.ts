@@ -8,6 +8,9 @@
  *   pnpm bench:emulator                      # 100k and 1M events
  *   BENCH_EVENTS=300000 pnpm bench:emulator  # 100k and 300k (a quicker run)
  *
+ * Run built, not through tsx: bench/run.mjs bundles this file as the package is built, and the
+ * own-process part starts dist/cli.js.
+ *
  * Client and server share this one process (and its event loop), so HTTP figures include
  * the client's own cost; that is the setup a developer's test suite has too. Ingest is run once
  * more against the CLI in a process of its own (lib/emulatorProcess.ts), as a CI job starts it

@@ -7,21 +7,27 @@ import path from 'node:path';
 
 // From the package, whatever the runner's own directory: `--import tsx` resolves from there.
 const packageDir = path.join(import.meta.dirname, '..');
-const cli = path.join(packageDir, 'src/cli.ts');
+/** The CLI's source, run through tsx: what the tests start. */
+const SOURCE_CLI = path.join(packageDir, 'src/cli.ts');
+/** The CLI as `immutable-emulator` runs it once installed (`pnpm build` makes it). */
+export const BUILT_CLI = path.join(packageDir, 'dist/cli.js');
 /** Longer than the CLI ever takes to open a database and listen. */
 const START_TIMEOUT_MS = 30_000;
 
 /**
- * Starts the CLI on `dbFile` and any free port; resolves with the process and its URL once it
- * listens, or rejects with what it printed if it exits first or does not listen in time.
+ * Starts the CLI (by default its source) on `dbFile` and any free port; resolves with the
+ * process and its URL once it listens, or rejects with what it printed if it exits first or does
+ * not listen in time.
  */
 export function startCliProcess(
   dbFile: string,
   apiKey: string,
+  cli: string = SOURCE_CLI,
 ): Promise<{ child: ChildProcess; url: string }> {
+  const runner = cli.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', cli, '--port', '0', '--db', dbFile, '--api-key', apiKey],
+    [...runner, cli, '--port', '0', '--db', dbFile, '--api-key', apiKey],
     { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
