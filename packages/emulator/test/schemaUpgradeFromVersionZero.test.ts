@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ids, listAll, tamperFixtures, verify, writeEvents } from './columnTamperSetup.js';
+import { SCHEMA_VERSION } from '../src/store/schema.js';
 import { API_KEY, payload, startHarness } from './harness.js';
 
 const { harness, tempFile, forget } = tamperFixtures();
@@ -88,7 +89,7 @@ describe('upgrading a file written before the generated columns', () => {
   it('upgrades it in place at open, keeping every event, its hashes, filters and alerts', async () => {
     const { file, written, everything } = await versionZeroFile();
     const h = harness(file);
-    expect(h.emulator.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(h.emulator.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(await listAll(h, '')).toEqual(everything);
     const result = await verify(h);
     expect(result).toMatchObject({ valid: true, events_checked: everything.length, breaks: [] });
