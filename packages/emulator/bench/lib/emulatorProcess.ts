@@ -1,7 +1,7 @@
 /**
  * The emulator's CLI in a process of its own (test/cliProcess.ts), built, as a CI job starts it
- * beside its test runner, so a figure can leave out the load generator's own cost (in this bench's other
- * parts client and server share one process and one event loop).
+ * beside its test runner, so a figure can leave out the load generator's own cost (in this
+ * bench's other parts client and server share one process and one event loop).
  */
 import { BUILT_CLI, startCliProcess } from '../../test/cliProcess.js';
 import { API_KEY } from './http.js';
