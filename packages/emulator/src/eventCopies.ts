@@ -3,6 +3,17 @@ import { statement, type Database } from './store/Database.js';
 import type { HashedEvent } from './types.js';
 
 /**
+ * The stored search text of the event `e` (a query on `events e`), as a scalar subquery. Read
+ * from the FTS5 table's content table, `events_search_content` (FTS5 names it so: its column
+ * `c0` is the text, `id` the rowid), which is what `SELECT text FROM events_search WHERE rowid =`
+ * reads too, without a virtual-table call per row: verify's walk reads one for every event, and
+ * on 100k events it cost 0.87 CPU µs per row through the virtual table, 0.53 straight from the
+ * content table.
+ */
+export const STORED_SEARCH_TEXT_SQL =
+  '(SELECT s.c0 FROM events_search_content s WHERE s.id = e.pk)';
+
+/**
  * The copies of an event that live outside its row of `events` (the columns there are generated
  * from body): one target row per target, and the search text. Written here only — by ingest
  * and by the tamper command's rewrite — so the two cannot disagree on what a copy is.

@@ -13,6 +13,7 @@ import {
   isSearchTextOf,
   parseBody,
 } from './eventRows.js';
+import { STORED_SEARCH_TEXT_SQL } from './eventCopies.js';
 import type { HashedEvent, Scope } from './types.js';
 
 /** A row selected with `checkedColumnsSql`. */
@@ -28,9 +29,7 @@ export interface StoredRow {
 
 /** What a read selects from `events e` to check its rows (the search text only when searching). */
 export function checkedColumnsSql(searching: boolean): string {
-  const search = searching
-    ? ', (SELECT s.text FROM events_search s WHERE s.rowid = e.pk) AS search_text'
-    : '';
+  const search = searching ? `, ${STORED_SEARCH_TEXT_SQL} AS search_text` : '';
   return `e.body, e.event_hash, e.sequence, ${COPIED_COLUMNS_SQL}${search}`;
 }
 

@@ -8,6 +8,7 @@ import {
   type CopyMismatch,
 } from './eventRows.js';
 import { utf8HexUpper } from './crypto/encoding.js';
+import { STORED_SEARCH_TEXT_SQL } from './eventCopies.js';
 import type { Sha256Hex } from './crypto/sha256.js';
 import { rawStatement, statement, type Database } from './store/Database.js';
 import { formatTimestamp, type TimeRange } from './timeBounds.js';
@@ -82,7 +83,7 @@ export function verifyChains(
   const pageStmt = rawStatement(
     db,
     `SELECT e.pk, e.sequence, e.previous_event_hash, e.event_hash, e.body,
-       (SELECT s.text FROM events_search s WHERE s.rowid = e.pk),
+       ${STORED_SEARCH_TEXT_SQL},
        (SELECT group_concat(${TYPED_TARGET_ROW}, ';') FROM event_target_rows r
          WHERE r.event_pk = e.pk),
        ${COPIED_COLUMNS_SQL}
