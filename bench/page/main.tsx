@@ -64,6 +64,7 @@ function fakeClient(all: readonly AuditEvent[], latencyMs = 0): ViewerClient {
   };
   return {
     id: 'bench',
+    scope: async () => ({ base_url: location.origin, tenant_id: 'bench', actor_id: null }),
     events: {
       list: async (filters) => {
         if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
