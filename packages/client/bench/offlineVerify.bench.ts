@@ -7,7 +7,8 @@
  * Then the general path for comparison: the same file only JSON.parsed and hashed
  * (computeEventHash), the least any line not in the server's compact form costs; compact lines
  * take the fast path (readCompactEvent.ts), which needs neither.
- * Run: `pnpm run bench:offline` (BENCH_EVENTS=200000 for a shorter run).
+ * Run: `pnpm run bench:offline` (BENCH_EVENTS=200000 for a shorter run): bench/run.mjs runs it
+ * built, as the package ships.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,10 +23,14 @@ const n = (x: number) => Math.round(x).toLocaleString('en');
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 function measure(file: string, mode: 'verify' | 'general') {
-  const script = fileURLToPath(new URL('./lib/measureVerify.ts', import.meta.url));
+  // Beside this file: the source under tsx, or the bundle bench/run.mjs builds.
+  const built = import.meta.url.endsWith('.js');
+  const script = fileURLToPath(
+    new URL(`./lib/measureVerify.${built ? 'js' : 'ts'}`, import.meta.url),
+  );
   const output = execFileSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', script, file, mode],
+    ['--expose-gc', ...(built ? [] : ['--import', 'tsx']), script, file, mode],
     { encoding: 'utf8' },
   );
   const m = JSON.parse(output.trim().split('\n').at(-1)!);
