@@ -2,9 +2,21 @@
 // with a reference, the kit's median, the reference's median (range), their ratio and its target;
 // and the bytes of the reference's TanStack stack beside the kit's.
 import { kb, num, range } from './format.mjs';
+import { beyondNoise, pairedRatios } from './pairedRatios.mjs';
 import { TARGETS } from './targets.mjs';
 
 const ratioText = (r) => `${num(r, 2)}×`;
+
+/**
+ * The interval of the paired ratios' median (pairedRatios.mjs) and, for a judged row, whether
+ * the verdict holds beyond the noise; empty when the runs cannot be paired (too few).
+ */
+function pairedText(kit, reference, diagnostic) {
+  const paired = pairedRatios(kit.runs ?? [], reference.runs ?? []);
+  if (!paired) return '';
+  const interval = `${num(paired.low, 2)}–${num(paired.high, 2)}× (${num(paired.coverage * 100)}%)`;
+  return diagnostic ? interval : `${interval}, ${beyondNoise(paired, TARGETS.referenceRatio)}`;
+}
 
 /**
  * The table's lines (none when nothing was measured with a reference) and the verdicts,
@@ -26,6 +38,7 @@ export function referenceLines(results) {
       ratioText(ratio),
       diagnostic ? '(diagnostic)' : `≤ ${TARGETS.referenceRatio}×`,
       diagnostic ? '' : ok ? '✓' : '✗',
+      pairedText(kit, reference, diagnostic),
     ]);
   };
   for (const [id, f] of Object.entries(mounts)) {
@@ -62,7 +75,7 @@ export function referenceLines(results) {
   if (b?.reference_stack) {
     const ref = b.reference_stack.gzip;
     const bytes = (label, kit) =>
-      rows.push([label, kb(kit), `${kb(ref)} (TanStack stack)`, ratioText(kit / ref), '', '']);
+      rows.push([label, kb(kit), `${kb(ref)} (TanStack stack)`, ratioText(kit / ref), '', '', '']);
     // The reference's stack is all it loads, before its first paint.
     bytes(
       'bundle JS before the first paint, min+gzip (kit: + client, integrity)',
@@ -75,17 +88,24 @@ export function referenceLines(results) {
   }
   if (rows.length === 0) return { lines: [], verdicts };
   const head = ['figure (rows in the DOM: kit / reference)', 'kit', 'reference', 'ratio', 'target'];
+  const pairedHead = 'run-by-run ratios: interval of their median';
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => [...r[i]].length)));
   const pad = (text, w) => text + ' '.repeat(Math.max(0, w - [...text].length));
   const line = (r) =>
-    [...r.slice(0, 5).map((c, i) => pad(c, widths[i])), r[5] ?? ''].join('  ').trimEnd();
+    [...r.slice(0, 5).map((c, i) => pad(c, widths[i])), pad(r[5] ?? '', 1), r[6] ?? '']
+      .join('  ')
+      .trimEnd();
   return {
     lines: [
       '',
       `Kit vs bare reference (TanStack table + query + virtual, plain text; page/reference.tsx): medians of interleaved cold runs`,
-      line(head),
-      '─'.repeat(widths.reduce((a, w) => a + w + 2, 0) + 1),
+      line([...head, '', pairedHead]),
+      '─'.repeat(
+        widths.reduce((a, w) => a + w + 2, 0) +
+          3 +
+          Math.max(pairedHead.length, ...rows.map((r) => r[6].length)),
+      ),
       ...rows.map(line),
     ],
     verdicts,
