@@ -1,3 +1,5 @@
+import { isRecord } from './isRecord.js';
+
 /**
  * A JWT's claims, read without checking the signature (the server checks it): the client only
  * uses them to plan (when to refresh, whose chain a checkpoint is of), never to grant anything.
@@ -10,9 +12,7 @@ export function readJwtClaims(token: string): Record<string, unknown> | null {
     const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
-      : null;
+    return isRecord(claims) ? claims : null;
   } catch {
     return null;
   }

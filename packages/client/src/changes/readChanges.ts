@@ -1,4 +1,5 @@
 import { canonicalize } from '@getimmutable/contract';
+import { isRecord } from '../isRecord.js';
 
 /**
  * One field an update changed. `before` is absent when the field was added, `after` when it was
@@ -12,9 +13,6 @@ export interface FieldChange {
 }
 
 type Plain = Record<string, unknown>;
-
-const isPlain = (value: unknown): value is Plain =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An own data property: keys such as `__proto__` (JSON.parse makes them own) are just data. */
 function own(record: Plain, key: string): { has: boolean; value: unknown } {
@@ -71,7 +69,7 @@ function readFieldPairs(changes: Plain): FieldChange[] | null {
   const out: FieldChange[] = [];
   for (const field of fields) {
     const pair = own(changes, field).value;
-    if (!isPlain(pair)) return null;
+    if (!isRecord(pair)) return null;
     const keys = Object.keys(pair);
     const names = FROM_TO.find(
       ([b, a]) => keys.length > 0 && keys.every((k) => k === b || k === a),
@@ -93,18 +91,18 @@ function readFieldPairs(changes: Plain): FieldChange[] | null {
  * @example readChanges({ changes: { role: { from: 'member', to: 'admin' } } })
  */
 export function readChanges(metadata: unknown): FieldChange[] | null {
-  if (!isPlain(metadata)) return null;
+  if (!isRecord(metadata)) return null;
   const changes = own(metadata, 'changes').value;
-  if (isPlain(changes)) {
+  if (isRecord(changes)) {
     const before = own(changes, 'before').value;
     const after = own(changes, 'after').value;
-    if (Object.keys(changes).length === 2 && isPlain(before) && isPlain(after))
+    if (Object.keys(changes).length === 2 && isRecord(before) && isRecord(after))
       return diffSnapshots(before, after);
     const pairs = readFieldPairs(changes);
     if (pairs) return pairs;
   }
   const before = own(metadata, 'before').value;
   const after = own(metadata, 'after').value;
-  if (isPlain(before) && isPlain(after)) return diffSnapshots(before, after);
+  if (isRecord(before) && isRecord(after)) return diffSnapshots(before, after);
   return null;
 }
