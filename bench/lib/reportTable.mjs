@@ -71,8 +71,8 @@ function bundleRows({ section, row, mark }, bundle) {
   row(
     'viewer client (createViewerClient + checks)',
     `${kb(c.min)} min, ${kb(c.gzip)} min+gzip`,
-    '',
-    '',
+    `≤ ${TARGETS.viewerClientKb} kB`,
+    mark('bundle_viewer_client', c.gzip <= TARGETS.viewerClientKb * 1024),
   );
 }
 

@@ -10,6 +10,11 @@ export const TARGETS = {
   initialKb: 36,
   /** …and everything it can show, the parts it loads on demand included. */
   totalKb: 45,
+  /**
+   * The viewer client an app loads with `<AuditLog />` (`createViewerClient` and the integrity
+   * checks, CLIENT_IMPORTS in bundle.mjs): its budget since packages/client was made.
+   */
+  viewerClientKb: 8,
   /** The kit's render time over the bare reference's (bench/page/reference.tsx). */
   referenceRatio: 1.2,
 };

@@ -1,16 +1,13 @@
 /**
- * Benchmark (not a test): checkEvent throughput in Node on ~600-byte events, and the min+gzip
- * size of the viewer entry. Run: `npx tsx bench/client.bench.ts` (or `pnpm run bench`).
+ * Benchmark (not a test): checkEvent throughput in Node on ~600-byte events. Run: `pnpm run
+ * bench` (or `npx tsx bench/client.bench.ts`). The viewer client's size is measured once, by the
+ * root's `pnpm bench -- --only bundle` ("viewer client", beside its 8 kB budget): what an app
+ * loads with `<AuditLog />`, not everything this package's index exports (an app's bundler keeps
+ * only what it imports; the whole index measured here printed a false "over budget").
  */
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { canonicalize, checkEvent, eventHashInput } from '../src/index.js';
 import { sha256Hex } from '@getimmutable/contract';
 import type { AuditEvent } from '@getimmutable/contract';
-
-const TARGET_EVENTS_PER_S = 250_000;
-const TARGET_GZIP_BYTES = 8 * 1024;
 
 /**
  * A realistic event of about 600 canonical bytes, shaped as a client receives it: parsed from
@@ -74,30 +71,11 @@ function rate(check: (event: AuditEvent) => boolean): number {
   return Math.round(best);
 }
 
-async function viewerEntrySize(): Promise<{ minified: number; gzipped: number }> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-  });
-  const code = result.outputFiles[0]!.contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
-}
-
 const eventsPerSecond = rate((e) => checkEvent(e).ok);
 const pureTs = rate((e) => sha256Hex(eventHashInput(e)) === e.integrity.event_hash);
-const size = await viewerEntrySize();
-const mark = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
 const n = (x: number) => x.toLocaleString('en');
 console.log(`events: ${n(events.length)}, ${bytes} bytes of canonical JSON each`);
-console.log(
-  `checkEvent (Node, native SHA-256): ${n(eventsPerSecond)} events/s (target ≥ ${n(TARGET_EVENTS_PER_S)}) ${mark(eventsPerSecond >= TARGET_EVENTS_PER_S)}`,
-);
+console.log(`checkEvent (Node, native SHA-256): ${n(eventsPerSecond)} events/s`);
 console.log(`checkEvent's pure-TS SHA-256 path (what browsers run): ${n(pureTs)} events/s`);
-console.log(
-  `viewer entry: ${n(size.minified)} B minified, ${n(size.gzipped)} B min+gzip (target ≤ ${n(TARGET_GZIP_BYTES)}) ${mark(size.gzipped <= TARGET_GZIP_BYTES)}`,
-);
+// The target (≥ 250,000/s) is the browsers': judged in Chromium by the root's `pnpm bench`.
+console.log('judged in Chromium, and the viewer client size: `pnpm bench` at the repository root');

@@ -4,7 +4,7 @@
 // closures per line, so tsx's `__name` calls cost it: measured with BENCH_EVENTS=200000, three
 // runs of each in turn, verifyExport 228k–240k CPU events/s through tsx, 246k–248k built.
 //
-//   node bench/run.mjs client      # checkEvent in Node and the viewer entry's size
+//   node bench/run.mjs client      # checkEvent in Node
 //   node bench/run.mjs offline     # the offline verifier on a 1M-event export (BENCH_EVENTS)
 import path from 'node:path';
 import { build } from 'tsdown';
@@ -30,7 +30,5 @@ await runBuiltBench({
   bundling: {
     // The contract is a private workspace package: bundled, as the published build bundles it.
     noExternal: ['@getimmutable/contract'],
-    // client.bench measures the viewer entry's size with esbuild, which cannot be bundled.
-    external: ['esbuild'],
   },
 });

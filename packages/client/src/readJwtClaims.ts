@@ -1,4 +1,4 @@
-import { isRecord } from './isRecord.js';
+import { isRecord } from '@getimmutable/contract';
 
 /**
  * A JWT's claims, read without checking the signature (the server checks it): the client only

@@ -8,7 +8,7 @@ import type {
   ViewerToken,
 } from '@getimmutable/contract';
 import { HASH_FORM } from './hashForm.js';
-import { isRecord } from './isRecord.js';
+import { isRecord } from '@getimmutable/contract';
 
 /**
  * Run-time checks of response bodies. A shape returns a sentence naming the first problem

@@ -8,3 +8,4 @@ export * from './limits.js';
 export type * from './wireTypes.js';
 export { canonicalize, canonicalMembers, sortKeys } from './canonicalize.js';
 export { sha256Hex, sha256HexOfBytes } from './sha256.js';
+export { isRecord } from './isRecord.js';

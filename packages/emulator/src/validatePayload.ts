@@ -4,6 +4,7 @@ import {
   MAX_STRING,
   MAX_TARGETS,
   MAX_USER_AGENT,
+  isRecord,
 } from '@getimmutable/contract';
 import type { EventContext, EventFields, Target } from './types.js';
 import type { FieldErrors } from './HttpError.js';
@@ -108,10 +109,6 @@ function optionalIdempotencyKey(value: unknown, field: string, errors: Errors): 
   return optionalString(value, field, errors);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Walks a JSON value: depth, safe integers, well-formed strings (keys included). */
 function checkJsonValue(value: unknown, field: string, errors: Errors): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]];
@@ -152,7 +149,7 @@ function optionalMetadata(
   errors: Errors,
 ): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     add(errors, field, 'must be an object');
     return null;
   }
@@ -190,7 +187,7 @@ function targetsOf(value: unknown, field: string, errors: Errors): Target[] {
   }
   return value.map((raw: unknown, i): Target => {
     const at = `${field}.${i}`;
-    if (!isPlainObject(raw)) {
+    if (!isRecord(raw)) {
       add(errors, at, 'must be an object');
       return { type: '', id: null, name: null, metadata: null };
     }
@@ -205,7 +202,7 @@ function targetsOf(value: unknown, field: string, errors: Errors): Target[] {
 
 function contextOf(value: unknown, field: string, errors: Errors): EventContext | null {
   if (value === undefined || value === null) return null;
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     add(errors, field, 'must be an object');
     return null;
   }
@@ -222,14 +219,14 @@ function contextOf(value: unknown, field: string, errors: Errors): EventContext 
  */
 export function validatePayload(raw: unknown, errors: Errors, prefix = ''): EventFields {
   const f = (name: string) => prefix + name;
-  if (!isPlainObject(raw)) {
+  if (!isRecord(raw)) {
     add(errors, prefix ? prefix.slice(0, -1) : 'body', 'must be a JSON object');
     return emptyFields();
   }
   let resource = raw.resource;
   let resourceId: unknown = raw.resource_id;
   let resourceName: unknown = raw.resource_name;
-  if (isPlainObject(resource)) {
+  if (isRecord(resource)) {
     const given = (v: unknown) => v !== undefined && v !== null;
     if (given(raw.resource_id) || given(raw.resource_name)) {
       add(
@@ -251,17 +248,17 @@ export function validatePayload(raw: unknown, errors: Errors, prefix = ''): Even
     action_category: optionalString(raw.action_category, f('action_category'), errors),
     resource: optionalString(
       resource,
-      isPlainObject(raw.resource) ? f('resource.type') : f('resource'),
+      isRecord(raw.resource) ? f('resource.type') : f('resource'),
       errors,
     ),
     resource_id: optionalString(
       resourceId,
-      isPlainObject(raw.resource) ? f('resource.id') : f('resource_id'),
+      isRecord(raw.resource) ? f('resource.id') : f('resource_id'),
       errors,
     ),
     resource_name: optionalString(
       resourceName,
-      isPlainObject(raw.resource) ? f('resource.name') : f('resource_name'),
+      isRecord(raw.resource) ? f('resource.name') : f('resource_name'),
       errors,
     ),
     targets: targetsOf(raw.targets, f('targets'), errors),

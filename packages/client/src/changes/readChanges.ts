@@ -1,5 +1,5 @@
 import { canonicalize } from '@getimmutable/contract';
-import { isRecord } from '../isRecord.js';
+import { isRecord } from '@getimmutable/contract';
 
 /**
  * One field an update changed. `before` is absent when the field was added, `after` when it was

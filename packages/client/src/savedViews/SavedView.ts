@@ -1,5 +1,5 @@
 import { normalizeFilters, type AuditFilters } from '../normalizeFilters.js';
-import { isRecord } from '../isRecord.js';
+import { isRecord } from '@getimmutable/contract';
 
 /** A named view of the log: its filters, which columns show, and paged or infinite. */
 export interface SavedView {

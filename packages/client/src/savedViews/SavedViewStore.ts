@@ -1,6 +1,6 @@
 import { FILTER_FIELDS } from '../normalizeFilters.js';
 import { readSavedView, type SavedView } from './SavedView.js';
-import { isRecord } from '../isRecord.js';
+import { isRecord } from '@getimmutable/contract';
 
 /**
  * Where saved views are kept. Any method may be async (a host can keep them per user on its

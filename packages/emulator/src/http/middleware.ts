@@ -1,5 +1,6 @@
 /** Request validation as middleware: credentials, the API-key-only guard, JSON bodies, limits. */
 import { createMiddleware } from 'hono/factory';
+import { isRecord } from '@getimmutable/contract';
 import { HttpError, validationError, type FieldErrors } from '../HttpError.js';
 import { parseTimeRange } from '../timeBounds.js';
 import { authenticate } from '../viewerTokens.js';
@@ -63,13 +64,9 @@ export const timeRange = createMiddleware<Env>(async (c, next) => {
   await next();
 });
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The JSON body as an object, or 422 saying it must be one. */
 export function objectBody(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw validationError({ body: ['must be a JSON object'] });
+  if (!isRecord(body)) throw validationError({ body: ['must be a JSON object'] });
   return body;
 }
 

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { MAX_BATCH, PAGE_LIMIT } from '@getimmutable/contract';
+import { isRecord, MAX_BATCH, PAGE_LIMIT } from '@getimmutable/contract';
 import { parseEventFilters } from '../../eventFilters.js';
 import { notFound, validationError, type FieldErrors } from '../../HttpError.js';
 import { validatePayload } from '../../validatePayload.js';
 import type { AppParts, Env } from '../AppParts.js';
-import { apiKeyOnly, isObject, jsonBody, pageLimit } from '../middleware.js';
+import { apiKeyOnly, jsonBody, pageLimit } from '../middleware.js';
 
 /** Ingest (one event or a batch) and the reads: a filtered page, one event by id. */
 export function eventRoutes({ events }: AppParts): Hono<Env> {
@@ -19,8 +19,8 @@ export function eventRoutes({ events }: AppParts): Hono<Env> {
     .post('/events/batch', apiKeyOnly, jsonBody, async (c) => {
       const body = c.get('body');
       const errors: FieldErrors = {};
-      const list = isObject(body) ? body.events : undefined;
-      if (!isObject(body)) errors.body = ['must be a JSON object with an events array'];
+      const list = isRecord(body) ? body.events : undefined;
+      if (!isRecord(body)) errors.body = ['must be a JSON object with an events array'];
       else if (!Array.isArray(list)) errors.events = ['must be an array of event payloads'];
       else if (list.length < 1 || list.length > MAX_BATCH)
         errors.events = [`must hold between 1 and ${MAX_BATCH} events`];
