@@ -223,21 +223,25 @@ export function validatePayload(raw: unknown, errors: Errors, prefix = ''): Even
     add(errors, prefix ? prefix.slice(0, -1) : 'body', 'must be a JSON object');
     return emptyFields();
   }
-  let resource = raw.resource;
+  const given = raw.resource;
+  let resource: unknown = given;
   let resourceId: unknown = raw.resource_id;
   let resourceName: unknown = raw.resource_name;
-  if (isRecord(resource)) {
-    const given = (v: unknown) => v !== undefined && v !== null;
-    if (given(raw.resource_id) || given(raw.resource_name)) {
+  // A resource object ({ type, id, name }) names its errors by its own fields.
+  const nested = isRecord(given);
+  const resourceField = (part: string, flat: string) => f(nested ? `resource.${part}` : flat);
+  if (nested) {
+    const present = (v: unknown) => v !== undefined && v !== null;
+    if (present(raw.resource_id) || present(raw.resource_name)) {
       add(
         errors,
         f('resource'),
         'must not be an object when resource_id or resource_name is also given',
       );
     }
-    resourceId = resource.id;
-    resourceName = resource.name;
-    resource = resource.type;
+    resourceId = given.id;
+    resourceName = given.name;
+    resource = given.type;
   }
   return {
     tenant_id: optionalTenant(raw.tenant_id, f('tenant_id'), errors),
@@ -246,21 +250,9 @@ export function validatePayload(raw: unknown, errors: Errors, prefix = ''): Even
     actor_type: optionalString(raw.actor_type, f('actor_type'), errors),
     action: requiredString(raw.action, f('action'), errors),
     action_category: optionalString(raw.action_category, f('action_category'), errors),
-    resource: optionalString(
-      resource,
-      isRecord(raw.resource) ? f('resource.type') : f('resource'),
-      errors,
-    ),
-    resource_id: optionalString(
-      resourceId,
-      isRecord(raw.resource) ? f('resource.id') : f('resource_id'),
-      errors,
-    ),
-    resource_name: optionalString(
-      resourceName,
-      isRecord(raw.resource) ? f('resource.name') : f('resource_name'),
-      errors,
-    ),
+    resource: optionalString(resource, resourceField('type', 'resource'), errors),
+    resource_id: optionalString(resourceId, resourceField('id', 'resource_id'), errors),
+    resource_name: optionalString(resourceName, resourceField('name', 'resource_name'), errors),
     targets: targetsOf(raw.targets, f('targets'), errors),
     metadata: optionalMetadata(raw.metadata, f('metadata'), errors) ?? {},
     session_id: optionalString(raw.session_id, f('session_id'), errors),

@@ -1,5 +1,4 @@
-import { canonicalize } from '@getimmutable/contract';
-import { isRecord } from '@getimmutable/contract';
+import { canonicalize, isRecord } from '@getimmutable/contract';
 
 /**
  * One field an update changed. `before` is absent when the field was added, `after` when it was
