@@ -18,10 +18,16 @@ const GENERAL = Symbol('general');
 const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
 
 /**
+ * Setting this key on a plain object sets its prototype instead of a member (JSON.parse made it
+ * an own key of the payload), so JSON.stringify of the copy would drop the customer's data.
+ */
+const PROTOTYPE_SETTER = '__proto__';
+
+/**
  * A copy of a JSON value whose objects have their members set in JCS order, so that
  * JSON.stringify writes it exactly as JCS does (strings and numbers are written alike by both).
  * Throws GENERAL for what that cannot hold: an index-like key, which no insertion order can
- * move, or a number JSON cannot write.
+ * move, a `__proto__` key, which assignment cannot set, or a number JSON cannot write.
  */
 function ordered(value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) throw GENERAL;
@@ -32,7 +38,7 @@ function ordered(value: unknown): unknown {
   if (keys.length > 1) sortKeys(keys);
   const out: Record<string, unknown> = {};
   for (const key of keys) {
-    if (INDEX_LIKE.test(key)) throw GENERAL;
+    if (INDEX_LIKE.test(key) || key === PROTOTYPE_SETTER) throw GENERAL;
     out[key] = ordered(record[key]);
   }
   return out;
@@ -53,8 +59,9 @@ export interface CanonicalEvent {
  * gives (test/canonicalEvent.test.ts): the event copied with its members set in JCS order (the
  * keys of the top level, targets and context are known; metadata's are sorted), then one
  * JSON.stringify. The general walk built the text from hundreds of intermediate strings and
- * key arrays: half of what ingest allocated per event, and twice the time. An index-like key in
- * metadata, or anything outside the shape validatePayload makes, takes the general walk.
+ * key arrays: half of what ingest allocated per event, and twice the time. An index-like or
+ * `__proto__` key in metadata, or anything outside the shape validatePayload makes, takes the
+ * general walk.
  */
 export function canonicalEvent(h: HashedEvent): CanonicalEvent {
   if (!hasEventShape(h)) return { text: canonicalize(h), parsed: undefined };

@@ -50,6 +50,10 @@ describe('canonicalEvent', () => {
         context: { country: 'DE' },
         resource: { type: 'document', id: 'd', name: 'D' },
       },
+      // An own "__proto__" key, as JSON.parse makes it: an object literal would set the prototype.
+      JSON.parse(
+        '{"actor_id":"u","action":"a","metadata":{"__proto__":{"b":1},"a":[{"__proto__":2}]}}',
+      ),
     ];
     for (const payload of awkward) {
       const h = hashed(payload);

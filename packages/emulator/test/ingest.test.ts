@@ -210,6 +210,27 @@ describe('POST /events', () => {
     expect(res.status).toBe(422);
     expect(res.body.errors).toHaveProperty('version');
   });
+
+  it('keeps a metadata key named __proto__ as data, and verify finds the database intact', async () => {
+    h = startHarness();
+    // JSON.parse makes "__proto__" an own key: it is a customer's data like any other key.
+    const res = await h.call('POST', '/events', {
+      raw:
+        '{"actor_id":"u","action":"a","metadata":{"__proto__":{"role":"admin"},"note":"kept"},' +
+        '"targets":[{"type":"t","metadata":{"__proto__":"x"}}]}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(201);
+    const stored = '{"__proto__":{"role":"admin"},"note":"kept"}';
+    expect(JSON.stringify(res.body.data.metadata)).toBe(stored);
+    expect(JSON.stringify(res.body.data.targets[0].metadata)).toBe('{"__proto__":"x"}');
+    const back = await h.call('GET', `/events/${res.body.data.id}`);
+    expect(JSON.stringify(back.body.data.metadata)).toBe(stored);
+    const verify = await h.call('GET', '/verify');
+    expect(verify.body.data).toMatchObject({ valid: true, events_checked: 1, breaks: [] });
+    const found = await h.call('GET', '/events?search=admin');
+    expect(found.body.data.map((e: { id: string }) => e.id)).toEqual([res.body.data.id]);
+  });
 });
 
 describe('idempotency', () => {
