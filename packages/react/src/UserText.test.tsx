@@ -1,37 +1,27 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultMessages } from './messages/defaultMessages.js';
-import { UserText, containBidi, userTextMessage } from './UserText.js';
+import { UserText, userTextMessage } from './UserText.js';
 
 const RLO = '\u202E';
-const RLI = '\u2067';
-const PDI = '\u2069';
 
 describe('UserText', () => {
-  it('renders the text alone in a <bdi>', () => {
+  it('renders the text alone in a <bdi>, with an override shown as its code point', () => {
     const { container } = render(
       <p>
         by <UserText>{`user${RLO}`}</UserText> today
       </p>,
     );
     const bdi = container.querySelector('bdi')!;
-    expect(bdi.textContent).toBe(`user${RLO}`);
-    expect(container.firstElementChild).toHaveTextContent(`by user${RLO} today`);
-  });
-
-  it('drops a PDI that would close the isolate around the text, and keeps matched isolates', () => {
-    // In Chromium a stray PDI ends the <bdi>'s isolate and lets the override after it reverse the page.
-    expect(containBidi(`user${PDI}${RLO}evil`)).toBe(`user${RLO}evil`);
-    expect(containBidi(`${RLI}name${PDI}${PDI}`)).toBe(`${RLI}name${PDI}`);
-    expect(containBidi(`${PDI}${RLI}x${PDI}`)).toBe(`${RLI}x${PDI}`);
-  });
-
-  it('turns bidi paragraph separators into spaces, since they end the isolate too', () => {
-    expect(containBidi(`a\u2029${RLO}b\u001Cc\u001Dd\u001Ee`)).toBe(`a ${RLO}b c d e`);
+    expect(bdi.textContent).toBe('userU+202E');
+    expect(bdi.querySelector('[data-slot="hidden-char"]')).toHaveTextContent('U+202E');
+    expect(container.firstElementChild).toHaveTextContent('by userU+202E today');
   });
 
   it('leaves ordinary and right-to-left text as it is', () => {
-    expect(containBidi('שלום, Mallory (user_1)')).toBe('שלום, Mallory (user_1)');
+    const { container } = render(<UserText>{'שלום, Mallory (user_1)'}</UserText>);
+    expect(container.querySelector('bdi')!.textContent).toBe('שלום, Mallory (user_1)');
+    expect(container.querySelector('[data-slot="hidden-char"]')).toBeNull();
   });
 });
 
@@ -41,8 +31,8 @@ describe('userTextMessage', () => {
       <p>{userTextMessage((user) => defaultMessages.alertBy(user(`user${RLO}`)))}</p>,
     );
     const p = container.firstElementChild!;
-    expect(p).toHaveTextContent(`by user${RLO}`);
-    expect(Array.from(p.querySelectorAll('bdi'), (el) => el.textContent)).toEqual([`user${RLO}`]);
+    expect(p).toHaveTextContent('by userU+202E');
+    expect(Array.from(p.querySelectorAll('bdi'), (el) => el.textContent)).toEqual(['userU+202E']);
     expect(p.firstChild?.textContent).toBe('by ');
   });
 

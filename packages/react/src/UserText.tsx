@@ -1,34 +1,15 @@
 import type { ReactNode } from 'react';
-
-const LRI = '\u2066';
-const PDI = '\u2069';
-// Isolate initiators and PDI (U+2066–U+2069), and the bidi paragraph separators (UAX #9 class B)
-// that a browser does not turn into whitespace before laying text out.
-// eslint-disable-next-line no-control-regex -- these control characters are what it looks for
-const BIDI_BREAKERS = /[\u001C-\u001E\u2029\u2066-\u2069]/g;
-
-/**
- * The text as it can be shown inside an isolate. Browsers (Chromium checked) let two things in a
- * string end the element's isolate early, after which an override later in the string reverses the
- * page text that follows: a PDI with no opener in the string, and a paragraph separator. Inside an
- * isolate an unmatched PDI does nothing (UAX #9 X6a), so it is dropped; separators become spaces.
- */
-export function containBidi(text: string): string {
-  let open = 0; // isolates the text opened and has not closed yet
-  return text.replace(BIDI_BREAKERS, (char) => {
-    if (char === PDI) return open > 0 ? (open--, char) : '';
-    if (char >= LRI) return (open++, char); // LRI, RLI or FSI
-    return ' ';
-  });
-}
+import { revealHidden } from './revealHidden.js';
 
 /**
  * Text that came from outside the kit (an actor's name, a country, a filter value) in its own
- * bidi isolate: `<bdi>` sets its direction from its own first strong letter, and right-to-left
- * marks or overrides inside it end with it instead of reordering the sentence around it.
+ * bidi isolate: `<bdi>` sets its direction from its own first strong letter, so right-to-left
+ * text inside it does not reorder the sentence around it. Characters that would hide themselves
+ * or reorder the text (overrides, isolates, zero-width characters, controls) are shown as their
+ * code points (revealHidden), so they can neither spoof the value nor end the isolate early.
  */
 export function UserText({ children }: { children: string }) {
-  return <bdi data-slot="user-text">{containBidi(children)}</bdi>;
+  return <bdi data-slot="user-text">{revealHidden(children)}</bdi>;
 }
 
 // Private-use code points around a number: messages keep them through case changes and trimming.

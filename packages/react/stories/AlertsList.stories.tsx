@@ -66,8 +66,9 @@ export const Paging: Story = {
 };
 
 /**
- * An actor id with a right-to-left override ("nimda" reads "admin"): the actor and the server's
- * reason are each isolated, so "by" and the time around them keep their order.
+ * An actor id with a right-to-left override (rendered raw, "nimda" reads "admin"): it shows as
+ * its code point, and the actor and the server's reason are each isolated, so "by" and the time
+ * around them keep their order.
  */
 export const RightToLeftNames: Story = {
   beforeEach: withServer('hostileText'),
@@ -75,8 +76,8 @@ export const RightToLeftNames: Story = {
     await waitFor(() => expect(items(canvasElement).length).toBeGreaterThan(0));
     const first = items(canvasElement)[0]!;
     const isolated = Array.from(first.querySelectorAll('bdi'), (el) => el.textContent);
-    await expect(isolated).toContain('user_\u202Enimda');
-    await expect(first).toHaveTextContent('by user_\u202Enimda');
+    await expect(isolated).toContain('user_U+202Enimda');
+    await expect(first).toHaveTextContent('by user_U+202Enimda');
   },
 };
 

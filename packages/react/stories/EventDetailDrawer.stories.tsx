@@ -213,9 +213,9 @@ export const ManyTargets: Story = {
 };
 
 /**
- * Names with a right-to-left override ("nimda" reads "admin", a file name seems to end in .pdf),
- * a Hebrew name, a stray isolate end: each value is isolated, the labels and ids beside it keep
- * their order.
+ * Names with a right-to-left override (rendered raw, "nimda" reads "admin" and a file name seems
+ * to end in .pdf), a Hebrew name, a stray isolate end: each value is isolated, each override or
+ * isolate shows as its code point (U+202E), and a note says why.
  */
 export const RightToLeftText: Story = {
   beforeEach: withServer('hostileText'),
@@ -226,9 +226,12 @@ export const RightToLeftText: Story = {
     });
     const event = tenantEvents('hostileText')[0]!;
     const isolated = Array.from(dialog.querySelectorAll('bdi'), (el) => el.textContent);
+    const shown = (text: string | null) => text!.replaceAll('\u202E', 'U+202E');
     await expect(isolated).toEqual(
-      expect.arrayContaining([event.actor_name, event.actor_id, event.resource_name]),
+      expect.arrayContaining([event.actor_name, event.actor_id, event.resource_name].map(shown)),
     );
+    await expect(dialog.textContent).not.toContain('\u202E');
+    await expect(within(dialog).getByRole('note')).toBeVisible();
     await expect(within(dialog).getByText(/matches ✓/)).toBeVisible();
   },
 };

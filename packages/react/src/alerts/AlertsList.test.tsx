@@ -149,7 +149,7 @@ describe('AlertsList', () => {
     expect(root).toHaveAttribute('data-slot', 'alerts');
   });
 
-  it("isolates the actor and the reason in <bdi>, so an actor's right-to-left override cannot reorder the sentence", async () => {
+  it("isolates the actor and the reason in <bdi>, an actor's right-to-left override shown as its code point", async () => {
     const actor = 'user_\u202Emallory';
     const res = await fetch(`${emulatorUrl()}/api/v1/events`, {
       method: 'POST',
@@ -166,14 +166,18 @@ describe('AlertsList', () => {
     await waitFor(() => expect(items()).toHaveLength(1));
     const item = items()[0]!;
     const isolates = Array.from(item.querySelectorAll('bdi'));
-    // "by user_‮mallory": "by " is the kit's sentence, outside; only the actor id is inside.
-    const byActor = isolates.find((el) => el.textContent === actor);
+    const shown = actor.replace('\u202E', 'U+202E');
+    // "by user_U+202Emallory": "by " is the kit's sentence, outside; only the actor id is inside.
+    const byActor = isolates.find((el) => el.textContent === shown);
     expect(byActor, 'a <bdi> holding exactly the actor id').toBeDefined();
-    expect(byActor!.parentElement).toHaveTextContent(`by ${actor}`);
+    expect(byActor!.parentElement).toHaveTextContent(`by ${shown}`);
     // The server's reason quotes the actor too: isolated whole, so it cannot reach the rest of the row.
-    expect(isolates.some((el) => el.textContent === alert!.reason)).toBe(true);
+    expect(
+      isolates.some((el) => el.textContent === alert!.reason.replace('\u202E', 'U+202E')),
+    ).toBe(true);
+    expect(item.textContent).not.toContain('\u202E');
     expect(within(item).getByRole('button', { name: 'View event' })).toHaveAccessibleDescription(
-      expect.stringContaining(`by ${actor}`),
+      expect.stringContaining(`by ${shown}`),
     );
   });
 

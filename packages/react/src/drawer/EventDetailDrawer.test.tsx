@@ -321,13 +321,14 @@ describe('EventDetailDrawer', () => {
     expect(dialog.contains(document.activeElement)).toBe(true);
   });
 
-  it('isolates user-supplied text in <bdi>, so a right-to-left override cannot reorder the text after it', async () => {
+  it('isolates user-supplied text in <bdi>, each override or isolate shown as its code point, and says why', async () => {
     const RLO = '\u202E';
     const hostile: AuditEvent = {
       ...rich,
       tenant_id: `org${RLO}x`,
       actor_name: `Mallory${RLO}`,
       actor_type: `user${RLO}`,
+      action: `document.${RLO}detaerc`,
       resource: `doc${RLO}`,
       resource_id: `id${RLO}`,
       resource_name: `${RLO}gpj.exe`,
@@ -336,6 +337,7 @@ describe('EventDetailDrawer', () => {
         { type: `type${RLO}`, id: `target${RLO}`, name: `\u2067name\u2069`, metadata: null },
       ],
       context: { ip_address: `10.0.0.1${RLO}`, user_agent: `ua\u2066`, country: `${RLO}DE` },
+      metadata: { [`key${RLO}`]: `value\u200B${RLO}` },
     };
     const { dialog } = await openDrawer(<Harness event={hostile} />);
     const isolated = (text: string) => {
@@ -346,26 +348,41 @@ describe('EventDetailDrawer', () => {
       return holders[0]!;
     };
     for (const text of [
-      hostile.tenant_id!,
-      hostile.actor_name!,
-      hostile.actor_type!,
-      hostile.resource!,
-      hostile.resource_id!,
-      hostile.resource_name!,
-      hostile.session_id!,
-      `type${RLO}`,
-      `target${RLO}`,
-      `\u2067name\u2069`,
-      `10.0.0.1${RLO}`,
-      'ua\u2066',
-      `${RLO}DE`,
+      'orgU+202Ex',
+      'MalloryU+202E',
+      'userU+202E',
+      'document.U+202Edetaerc',
+      'docU+202E',
+      'idU+202E',
+      'U+202Egpj.exe',
+      'sU+202E',
+      'typeU+202E',
+      'targetU+202E',
+      'U+2067nameU+2069',
+      '10.0.0.1U+202E',
+      'uaU+2066',
+      'U+202EDE',
     ])
       isolated(text);
+    // Metadata's keys and strings show theirs too (the JSON tree isolates them by CSS).
+    const tree = dialog.querySelector('[data-slot="drawer-metadata"] [data-slot="json-tree"]')!;
+    expect(tree).toHaveTextContent('keyU+202E: "valueU+200BU+202E"');
+    // Nothing the writer chose reaches the page as a control, and the drawer says why marks show.
+    expect(dialog.textContent).not.toMatch(/[\u200B\u202E\u2066\u2067\u2069]/);
+    expect(within(dialog).getByRole('note')).toHaveTextContent(
+      /invisible or direction-changing characters/,
+    );
     // The actor id follows the name in the same field, outside the name's isolate.
-    const name = isolated(hostile.actor_name!);
+    const name = isolated('MalloryU+202E');
     const actorField = name.closest('dd')!;
-    expect(actorField).toHaveTextContent(`Mallory${RLO} ${hostile.actor_id}`);
+    expect(actorField).toHaveTextContent(`MalloryU+202E ${hostile.actor_id}`);
     expect(name).not.toContainElement(within(actorField).getByText(hostile.actor_id));
+  });
+
+  it('says nothing of hidden characters for an event without any', async () => {
+    const { dialog } = await openDrawer(<Harness event={rich} />);
+    expect(within(dialog).queryByRole('note')).toBeNull();
+    expect(dialog.querySelector('[data-slot="hidden-char"]')).toBeNull();
   });
 
   it('has no axe violations while open', async () => {

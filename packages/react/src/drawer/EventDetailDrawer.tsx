@@ -2,6 +2,7 @@ import { readChanges, type AuditEvent } from '@getimmutable/client';
 import {
   forwardRef,
   useCallback,
+  useMemo,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -17,6 +18,7 @@ import { DrawerPanel, type Announce } from './DrawerPanel.js';
 import { ChangesDiff } from './ChangesDiff.js';
 import { JsonTree } from './JsonTree.js';
 import { TargetsList } from './TargetsList.js';
+import { holdsHiddenText } from './holdsHiddenText.js';
 import { useMessages } from '../messages/useMessages.js';
 import { drawerMessages } from '../messages/drawerMessages.js';
 import { coreMessages, type CoreMessages } from '../messages/coreMessages.js';
@@ -157,12 +159,21 @@ function EventDetails({
   const { hash, link } = useEventIntegrity({ event, previous: previousEvent });
   const { integrity, context, metadata } = event;
   const changes = readChanges(metadata);
+  // Walks every string of the event: once per event, not per render (a copy says "Copied").
+  const hidden = useMemo(() => holdsHiddenText(event), [event]);
   const hasMetadata =
     metadata !== null && typeof metadata === 'object' && Object.keys(metadata).length > 0;
   const none = (value: string | number | null | undefined) => orNone(value, messages);
 
   return (
     <>
+      {hidden ? (
+        <section className="imv-drawer__section" data-slot="drawer-hidden-characters">
+          <p className="imv-drawer__message" role="note">
+            {messages.hiddenCharacters}
+          </p>
+        </section>
+      ) : null}
       <section className="imv-drawer__section" data-slot="drawer-fields">
         <dl className="imv-drawer__fields">
           <Field label={messages.fieldId}>

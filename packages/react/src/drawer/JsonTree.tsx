@@ -2,6 +2,7 @@ import { forwardRef, useId, useMemo, useState, type ComponentPropsWithoutRef } f
 import { cx } from '../cx.js';
 import { useMessages } from '../messages/useMessages.js';
 import { drawerMessages, type DrawerMessages } from '../messages/drawerMessages.js';
+import { revealHidden } from '../revealHidden.js';
 
 export interface JsonTreeProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The value to show, usually parsed JSON: an object, an array or a scalar. */
@@ -56,7 +57,8 @@ function safeHttpUrl(text: string): string | null {
 function Scalar({ value }: { value: unknown }) {
   if (typeof value === 'string') {
     const href = safeHttpUrl(value);
-    const text = JSON.stringify(value);
+    // JSON.stringify escapes controls (\u0000); the rest of what hides or reorders text shows too.
+    const text = revealHidden(JSON.stringify(value));
     return href ? (
       <a
         className="imv-json-tree__value"
@@ -117,7 +119,7 @@ function Node({
   if (!isContainer(value) || size === 0) {
     return (
       <li className="imv-json-tree__node" data-slot="json-node">
-        <span className="imv-json-tree__key">{name}</span>
+        <span className="imv-json-tree__key">{revealHidden(name)}</span>
         <span className="imv-json-tree__colon">: </span>
         <Scalar value={value} />
       </li>
@@ -145,7 +147,7 @@ function Node({
         <span className="imv-json-tree__caret" aria-hidden="true">
           {expanded ? '▾' : '▸'}
         </span>
-        <span className="imv-json-tree__key">{name}</span>{' '}
+        <span className="imv-json-tree__key">{revealHidden(name)}</span>{' '}
         <span className="imv-json-tree__summary">
           {inArray ? `[${messages.jsonItems(size)}]` : `{${messages.jsonKeys(size)}}`}
         </span>

@@ -32,6 +32,9 @@ export const drawerMessages = {
   copied: 'Copied',
   recomputedMatches: 'Recomputed here: matches ✓',
   recomputedDiffers: 'Recomputed here: does not match ✗',
+  /** Said when the event's text holds characters shown as their code points (revealHidden). */
+  hiddenCharacters:
+    'This event holds invisible or direction-changing characters, each shown as its code point (like U+202E).',
   loadingEvent: 'Loading event…',
   eventError: 'Could not load this event.',
   copyFailed: 'Could not copy: select the text and copy it yourself',

@@ -8,7 +8,7 @@ import {
 import type { Locale } from 'date-fns';
 import { formatAbsolute, formatRelative, zoneLabel } from '../formatTime.js';
 import type { CoreMessages } from '../messages/coreMessages.js';
-import { containBidi } from '../UserText.js';
+import { revealHidden } from '../revealHidden.js';
 import { integrityMarks } from './integrityMarks.js';
 import { TimeCell } from './TimeCell.js';
 
@@ -63,19 +63,20 @@ export const auditColumnHelper = createColumnHelper<AuditTableFeatures, AuditEve
 
 const meta = (table: { options: { meta?: AuditTableMeta } }): AuditTableMeta => table.options.meta!;
 
-// Cell text is the event writer's, so each piece is a bidi isolate (see UserText); the isolate
-// is the styled element itself, not a wrapper around one. These are plain functions, not
-// components: a row has 7 cells, and the rows are most of the DOM and of the render.
+// Cell text is the event writer's, so each piece is a bidi isolate with its hidden characters
+// shown (see UserText); the isolate is the styled element itself, not a wrapper around one. These
+// are plain functions, not components: a row has 7 cells, and the rows are most of the DOM and
+// of the render.
 
 /** Quieter text beside a cell's main value. */
 const secondary = (text: string) => (
   <bdi className="imv-table__secondary" data-slot="table-secondary">
-    {containBidi(text)}
+    {revealHidden(text)}
   </bdi>
 );
 
 /** A cell's main value. */
-const primary = (text: string) => <bdi data-slot="table-primary">{containBidi(text)}</bdi>;
+const primary = (text: string) => <bdi data-slot="table-primary">{revealHidden(text)}</bdi>;
 
 const timeColumn = auditColumnHelper.accessor('created_at', {
   id: 'time',
@@ -124,7 +125,7 @@ const actionColumn = auditColumnHelper.accessor('action', {
     return (
       <>
         <bdi className="imv-table__action" data-slot="table-action">
-          {containBidi(row.original.action)}
+          {revealHidden(row.original.action)}
         </bdi>
         {changed > 0 ? (
           <span className="imv-table__secondary" data-slot="table-changes">
@@ -177,7 +178,7 @@ const targetsColumn = auditColumnHelper.accessor(
               data-slot="table-target"
             >
               {secondary(t.type)}{' '}
-              {t.name || t.id ? <bdi>{containBidi(t.name || t.id!)}</bdi> : null}
+              {t.name || t.id ? <bdi>{revealHidden(t.name || t.id!)}</bdi> : null}
             </span>
           ))}
           {targets.length > MAX_TARGETS

@@ -47,13 +47,14 @@ describe('AuditLogTable', () => {
     expect(row).toHaveAccessibleDescription(time.getAttribute('title')!);
   });
 
-  it('isolates user-supplied text in the cells, so a right-to-left override cannot reach the next one', async () => {
+  it('isolates user-supplied text in the cells and shows each override as its code point', async () => {
     const RLO = '\u202E';
     const payload = {
       tenant_id: 'org_bidi_table',
       actor_id: `user${RLO}`,
       actor_name: `Mallory${RLO}`,
-      action: `document.viewed${RLO}`,
+      // Rendered raw, this action reads "document.created": the override reverses "detaerc".
+      action: `document.${RLO}detaerc`,
       resource: `document${RLO}`,
       resource_name: `${RLO}gpj.exe`,
       targets: [{ type: `folder${RLO}`, name: `Shared${RLO}` }],
@@ -67,20 +68,24 @@ describe('AuditLogTable', () => {
     expect(res.status).toBe(201);
     renderWithViewer(<AuditLogTable />, viewerFor('org_bidi_table'));
     const [row] = await loaded();
+    // No override reaches the page: each is a mark that reads U+202E, inside its value's isolate.
+    expect(row!.textContent).not.toContain(RLO);
     const isolates = Array.from(row!.querySelectorAll('bdi')).map((el) => el.textContent);
     expect(isolates).toEqual(
       expect.arrayContaining([
-        payload.actor_name,
-        payload.actor_id,
-        payload.action,
-        payload.resource,
-        payload.resource_name,
-        `folder${RLO}`,
-        `Shared${RLO}`,
-        payload.context.country,
-        payload.context.ip_address,
+        'MalloryU+202E',
+        'userU+202E',
+        'document.U+202Edetaerc',
+        'documentU+202E',
+        'U+202Egpj.exe',
+        'folderU+202E',
+        'SharedU+202E',
+        'U+202EDE',
+        '10.0.0.1U+202E',
       ]),
     );
+    const action = row!.querySelector('[data-slot="table-action"]')!;
+    expect(action.querySelector('[data-slot="hidden-char"]')).toHaveTextContent('U+202E');
   });
 
   it('shows the absolute time inside the time cell, as the row’s accessible description', async () => {

@@ -23,7 +23,7 @@ describe('AuditLogTable', () => {
     await noViolations(container);
   });
 
-  it('isolates the filter values in the empty-state sentence, so an override in one stays inside it', async () => {
+  it('isolates the filter values in the empty-state sentence, an override in one shown as its code point', async () => {
     const search = 'x\u202Eevil';
     const { container } = renderWithViewer(
       <AuditLogTable filters={{ action: 'nothing.*', search }} />,
@@ -31,10 +31,12 @@ describe('AuditLogTable', () => {
     );
     await waitFor(() => expect(container.firstElementChild).toHaveAttribute('data-state', 'empty'));
     const status = screen.getByRole('status');
-    expect(status).toHaveTextContent(`No events match action "nothing.*" and search "${search}".`);
+    expect(status).toHaveTextContent(
+      `No events match action "nothing.*" and search "xU+202Eevil".`,
+    );
     const isolates = Array.from(status.querySelectorAll('bdi')).map((el) => el.textContent);
     // Each value alone in its <bdi>: the quotes, "and" and the full stop stay outside.
-    expect(isolates).toEqual(['nothing.*', search]);
+    expect(isolates).toEqual(['nothing.*', 'xU+202Eevil']);
   });
 
   it('says "No events yet." for an empty tenant without filters', async () => {

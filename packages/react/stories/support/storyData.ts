@@ -49,7 +49,8 @@ const PDI = '\u2069';
 /**
  * Fields a hostile (or just right-to-left) writer could send, newest first: an override that makes
  * "nimda" read "admin" and a file name end in ".pdf", a Hebrew name beside Latin ids, and a stray
- * PDI that tries to end the isolate around it. Shown isolated, none reorders the text around it.
+ * PDI that tries to end the isolate around it. Each value is isolated, and each override or isolate
+ * shows as its code point (U+202E), so none reorders the value or the text around it.
  */
 export function hostileTextEvents(): Array<Partial<Omit<AuditEvent, 'integrity'>>> {
   return [
