@@ -88,6 +88,15 @@ describe('the query box of AuditLogFilters', () => {
     expect(box()).toHaveFocus();
   });
 
+  it('shows a chip value from a link isolated, an override in it as its code point', () => {
+    // Rendered raw, the override makes "nimda" read "admin".
+    render(<AuditLogFilters defaultFilters={{ actor_id: 'user_\u202Enimda' }} />);
+    const chip = within(screen.getByRole('list', { name: 'Query terms' })).getByRole('button');
+    expect(chip).toHaveTextContent('actor: user_U+202Enimda');
+    expect(chip.textContent).not.toContain('\u202E');
+    expect(chip.querySelector('bdi')).toHaveTextContent('user_U+202Enimda');
+  });
+
   it('is one filter state with the fields: each shows what the other applies', async () => {
     const user = userEvent.setup();
     render(<AuditLogFilters />);

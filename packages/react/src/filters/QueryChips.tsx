@@ -3,6 +3,7 @@ import { useRef, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
 import { useMessages } from '../messages/useMessages.js';
 import { filterMessages } from '../messages/filterMessages.js';
+import { userTextMessage } from '../UserText.js';
 
 export interface QueryChipsProps {
   /** The applied query's terms. */
@@ -49,7 +50,10 @@ export function QueryChips({ terms, onRemove, inputRef }: QueryChipsProps) {
                 onRemove(term);
               }}
             >
-              <span className="imv-filters__chip-text">{label}</span>
+              <span className="imv-filters__chip-text">
+                {/* The value may come from a link: isolated, its hidden characters shown. */}
+                {userTextMessage((user) => messages.queryTerm(term.key, user(term.value)))}
+              </span>
               <span className="imv-filters__chip-remove" aria-hidden="true">
                 ×
               </span>
