@@ -113,6 +113,26 @@ describe('ExportVerifier', () => {
     await noViolations(container);
   });
 
+  it("shows a tampered file's ids and tenants isolated, an override in them as its code point", async () => {
+    const events = chain(3);
+    // Rendered raw, the override makes the tampered tenant read "org_acme" and the id "evt_3".
+    events[0]!.tenant_id = 'org_\u202Eemca';
+    events[0]!.id = 'evt_\u202E3';
+    render(<ExportVerifier />);
+    await pick(fileOf(ndjson(events), 'export\u202Etxt.ndjson'));
+    const row = screen.getByRole('table', { name: 'Breaks' }).querySelector('tbody tr')!;
+    expect(row.textContent).toBe(
+      'Content altered (hash mismatch)line 1evt_U+202E33 (org_U+202Eemca)',
+    );
+    const heads = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(heads).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^org_U\+202Eemca — events: 1, head at sequence 3 /),
+      ]),
+    );
+    expect(document.body.textContent).not.toContain('\u202E');
+  });
+
   it("tells a filtered export's gaps apart from tampering, as a warning", async () => {
     // Sequences 6, 4 and 1 of 6: what an export filtered by actor could hold.
     const events = chain(6).filter((e) => [6, 4, 1].includes(e.integrity.sequence));

@@ -4,10 +4,19 @@ import {
   type ExportReport,
   type VerifyExportFileOptions,
 } from '@getimmutable/client/offline';
-import { forwardRef, useId, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type ReactNode,
+} from 'react';
 import { cx } from '../cx.js';
 import { formatNumber } from '../formatNumber.js';
 import { usePresentation } from '../viewerContext.js';
+import { userTextMessage } from '../UserText.js';
 import { exportVerifierMessages, type ExportVerifierMessages } from './exportVerifierMessages.js';
 import { ExportVerifierResult } from './ExportVerifierResult.js';
 import { useExportVerification, type ExportVerifierStatus } from './useExportVerification.js';
@@ -46,16 +55,20 @@ export const ExportVerifier = forwardRef<HTMLDivElement, ExportVerifierProps>(
 
     // A filtered export's gaps are told apart from tampering, in words and colour (a warning).
     const onlyGaps = status === 'broken' && report !== null && hasOnlyGaps(report);
-    let statusText = '';
+    // The file's name and what a problem quotes of its content are the file's: isolated.
+    let statusText: ReactNode = '';
     if (status === 'checking' && file) {
       const percent = file.size > 0 ? Math.floor((100 * progress.bytes) / file.size) : 0;
-      statusText = m.checking(file.name, format(progress.events), `${percent}%`);
+      statusText = userTextMessage((user) =>
+        m.checking(user(file.name), format(progress.events), `${percent}%`),
+      );
     } else if (status === 'cancelled') {
       statusText = m.cancelled;
     } else if (status === 'unusable') {
-      statusText = report?.problem
-        ? m.unusable(report.problem.message)
-        : m.failed(check.error ?? '');
+      const problem = report?.problem?.message;
+      statusText = userTextMessage((user) =>
+        problem !== undefined ? m.unusable(user(problem)) : m.failed(check.error ?? ''),
+      );
     } else if (status === 'valid' && report) {
       statusText = m.valid(format(report.events), format(report.chains.length));
     } else if (status === 'broken' && report) {

@@ -1,4 +1,5 @@
-import type { ExportBreak, ExportReport } from '@getimmutable/client/offline';
+import type { ExportBreak, ExportReport, ReceiptEvent } from '@getimmutable/client/offline';
+import { UserText, userTextMessage } from '../UserText.js';
 import type { ExportVerifierMessages } from './exportVerifierMessages.js';
 
 /** More breaks than this are counted, not listed: a list of thousands helps no one read. */
@@ -20,7 +21,13 @@ function where(b: ExportBreak, messages: ExportVerifierMessages, format: (n: num
 /** A finished check's details: the breaks, each chain's head, and the receipt comparison. */
 export function ExportVerifierResult({ report, messages, format }: ExportVerifierResultProps) {
   const { breaks, chains, receipt } = report;
-  const tenant = (id: string | null) => id ?? messages.noTenant;
+  // Ids and tenants are the file's text (a tampered file's too): isolated, hidden characters shown.
+  const tenant = (id: string | null, user: (value: string) => string) =>
+    id === null ? messages.noTenant : user(id);
+  const receiptEvent = ({ sequence, id, event_hash }: ReceiptEvent) =>
+    userTextMessage((user) =>
+      messages.receiptEvent(String(sequence), id === null ? null : user(id), short(event_hash)),
+    );
   return (
     <div className="imv-export-verifier__result" data-slot="export-verifier-result">
       {breaks.length > 0 ? (
@@ -40,11 +47,11 @@ export function ExportVerifierResult({ report, messages, format }: ExportVerifie
                 <td>{messages.breakTypes[b.type]}</td>
                 <td>{where(b, messages, format)}</td>
                 <td>
-                  <code>{b.event_id}</code>
+                  <code>
+                    <UserText>{b.event_id}</UserText>
+                  </code>
                 </td>
-                <td>
-                  {b.sequence} ({tenant(b.tenant_id)})
-                </td>
+                <td>{userTextMessage((user) => `${b.sequence} (${tenant(b.tenant_id, user)})`)}</td>
               </tr>
             ))}
           </tbody>
@@ -61,7 +68,13 @@ export function ExportVerifierResult({ report, messages, format }: ExportVerifie
           <ul>
             {chains.map((c) => (
               <li key={c.tenant_id ?? ''} data-tenant={c.tenant_id ?? ''}>
-                {messages.head(tenant(c.tenant_id), format(c.events), String(c.head.sequence))}{' '}
+                {userTextMessage((user) =>
+                  messages.head(
+                    tenant(c.tenant_id, user),
+                    format(c.events),
+                    String(c.head.sequence),
+                  ),
+                )}{' '}
                 <code title={c.head.event_hash}>{short(c.head.event_hash)}</code>
               </li>
             ))}
@@ -79,23 +92,9 @@ export function ExportVerifierResult({ report, messages, format }: ExportVerifie
           {receipt.status === 'inconsistent' ? (
             <dl>
               <dt>{messages.receiptExpected}</dt>
-              <dd>
-                {messages.receiptEvent(
-                  String(receipt.expected.sequence),
-                  receipt.expected.id,
-                  short(receipt.expected.event_hash),
-                )}
-              </dd>
+              <dd>{receiptEvent(receipt.expected)}</dd>
               <dt>{messages.receiptActual}</dt>
-              <dd>
-                {receipt.actual
-                  ? messages.receiptEvent(
-                      String(receipt.actual.sequence),
-                      receipt.actual.id,
-                      short(receipt.actual.event_hash),
-                    )
-                  : messages.receiptNothing}
-              </dd>
+              <dd>{receipt.actual ? receiptEvent(receipt.actual) : messages.receiptNothing}</dd>
             </dl>
           ) : null}
         </section>
