@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../messages/useMessages.js';
 import { verifyMessages } from '../messages/verifyMessages.js';
 import { coreMessages } from '../messages/coreMessages.js';
+import { userTextMessage } from '../UserText.js';
 
 export interface HistoryChangedNoticeProps {
   change: CheckpointChange;
@@ -57,7 +58,8 @@ export function HistoryChangedNotice({
   const eventText =
     change.event_id === null
       ? messages.historySequence(change.sequence)
-      : `${change.event_id} (#${change.sequence})`;
+      : // The id is the history's (a rewritten one's too): isolated, its hidden characters shown.
+        userTextMessage((user) => `${user(change.event_id!)} (#${change.sequence})`);
 
   return (
     <div className="imv-verify-badge__history" data-slot="verify-badge-history">

@@ -1,7 +1,8 @@
 import { parseCheckpoint, type Checkpoint } from '@getimmutable/client';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { formatAbsolute } from '../formatTime.js';
 import { usePresentation } from '../viewerContext.js';
+import { userTextMessage } from '../UserText.js';
 import type { ReceiptCheck } from './useCheckpoint.js';
 import { useMessages } from '../messages/useMessages.js';
 import { verifyMessages } from '../messages/verifyMessages.js';
@@ -34,14 +35,20 @@ export function ReceiptActions({ checkpoint, checkReceipt }: ReceiptActionsProps
   const messages = useMessages(verifyMessages);
   const { timeZone, locale } = usePresentation();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: ReactNode } | null>(null);
   const when = (iso: string) => formatAbsolute(iso, timeZone, locale);
 
-  const describe = (check: ReceiptCheck): { ok: boolean; text: string } => {
+  const describe = (check: ReceiptCheck): { ok: boolean; text: ReactNode } => {
     if (check.status === 'consistent')
       return { ok: true, text: messages.receiptConsistent(when(check.receipt.verified_at)) };
     if (check.status === 'other_scope')
-      return { ok: false, text: messages.receiptOtherScope(check.receipt.scope.tenant_id) };
+      return {
+        ok: false,
+        // The receipt file's tenant: isolated, its hidden characters shown.
+        text: userTextMessage((user) =>
+          messages.receiptOtherScope(user(check.receipt.scope.tenant_id)),
+        ),
+      };
     const reason = messages.historyChangeReasons[check.change.reason] ?? check.change.reason;
     return { ok: false, text: messages.receiptChanged(when(check.receipt.verified_at), reason) };
   };

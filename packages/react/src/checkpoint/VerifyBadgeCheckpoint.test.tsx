@@ -206,6 +206,17 @@ describe('VerifyBadge with checkpoints', () => {
     await waitFor(() =>
       expect(result).toHaveTextContent('This receipt is for another log (tenant org_globex).'),
     );
+    // A receipt is a file anyone can send: rendered raw, this tenant reads "org_globex".
+    await user.upload(
+      picker,
+      file({ ...receipt, scope: { ...receipt.scope, tenant_id: 'org_\u202Exebolg' } }),
+    );
+    await waitFor(() =>
+      expect(result).toHaveTextContent(
+        'This receipt is for another log (tenant org_U+202Exebolg).',
+      ),
+    );
+    expect(result.querySelector('bdi')).toHaveTextContent('org_U+202Exebolg');
 
     await user.upload(picker, file({ kind: 'something else' }));
     await waitFor(() =>
