@@ -1,3 +1,4 @@
+import { EQUALITY_FILTER_NAMES, FILTER_NAMES, type FilterName } from '@getimmutable/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../src/types.js';
@@ -64,20 +65,7 @@ afterAll(async () => {
   await h.emulator.close();
 });
 
-type Query = Partial<Record<(typeof FIELDS)[number], string>>;
-const FIELDS = [
-  'actor_id',
-  'action',
-  'resource',
-  'resource_id',
-  'tenant_id',
-  'session_id',
-  'target_type',
-  'target_id',
-  'search',
-  'from',
-  'to',
-] as const;
+type Query = Partial<Record<FilterName, string>>;
 
 /** Every scalar of a JSON value at any depth, as text (not the keys). */
 function scalars(value: unknown, into: string[]): string[] {
@@ -107,12 +95,12 @@ const glob = (pattern: string) =>
 
 /** The events the contract says the query returns, in its order. */
 function model(query: Query, scope?: { tenant: string; actor?: string }): string[] {
-  const exact = ['actor_id', 'resource', 'resource_id', 'tenant_id', 'session_id'] as const;
   return events
     .filter((e) => {
       if (scope && (e.tenant_id !== scope.tenant || (scope.actor && e.actor_id !== scope.actor)))
         return false;
-      if (exact.some((field) => query[field] && e[field] !== query[field])) return false;
+      if (EQUALITY_FILTER_NAMES.some((field) => query[field] && e[field] !== query[field]))
+        return false;
       if (query.action)
         if (
           query.action.includes('*')
@@ -144,7 +132,7 @@ function model(query: Query, scope?: { tenant: string; actor?: string }): string
 }
 
 /** A query's value for a field, mostly taken from an event so that it matches something. */
-const valueFor = (field: (typeof FIELDS)[number]) =>
+const valueFor = (field: FilterName) =>
   fc
     .tuple(fc.nat(), fc.nat(), fc.nat({ max: 5 }), fc.constantFrom(...VOCABULARY))
     .map(([which, start, length, word]) => {
@@ -172,7 +160,7 @@ const valueFor = (field: (typeof FIELDS)[number]) =>
     });
 
 const query: fc.Arbitrary<Query> = fc
-  .uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 })
+  .uniqueArray(fc.constantFrom(...FILTER_NAMES), { minLength: 1, maxLength: 3 })
   .chain((fields) =>
     fc.tuple(...fields.map((field) => valueFor(field).map((v) => [field, v] as const))),
   )
