@@ -144,7 +144,11 @@ export const Valid: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent(
       'Valid: every hash and link checks out (events: 650, chains: 2).',
     );
-    await expect(canvas.getByText(/^org_acme — events: 400, head at sequence 400/)).toBeVisible();
+    // The tenant is the file's text, in its own isolate: the item's text, not one node's.
+    const head = canvas
+      .getAllByRole('listitem')
+      .find((item) => /^org_acme — events: 400, head at sequence 400/.test(item.textContent ?? ''));
+    await expect(head).toBeVisible();
     await expect(args.onResult).toHaveBeenCalledWith(expect.objectContaining({ status: 'valid' }));
     // It ran in the worker: one was started from the worker's script and did not fail (a failed
     // start would have fallen back to the main thread).
