@@ -162,10 +162,15 @@ export function createTransport(options: TransportOptions): Transport {
         message?: unknown;
         code?: unknown;
       };
+      // An empty code or message (a proxy's, a broken server's) is none: nothing to switch on or show.
       const code =
-        typeof wire.code === 'string' ? wire.code : status >= 500 ? 'server_error' : 'http_error';
+        typeof wire.code === 'string' && wire.code
+          ? wire.code
+          : status >= 500
+            ? 'server_error'
+            : 'http_error';
       const message =
-        typeof wire.message === 'string'
+        typeof wire.message === 'string' && wire.message
           ? wire.message
           : `${req.method} ${req.path} failed with HTTP ${status}.`;
       const retryAfterMs = parseRetryAfter(retryAfter);

@@ -110,6 +110,18 @@ describe('response checks', () => {
     });
   });
 
+  it('falls back to its own code and message when an error body gives empty ones', async () => {
+    // A proxy or a broken server: "" is no code a caller can switch on, and no sentence to show.
+    const server = await startFake(() => ({ status: 403, body: { message: '', code: '' } }));
+    const client = createViewerClient({ baseUrl: server.url, token: 'jwt' });
+    await expect(client.events.get('x')).rejects.toMatchObject({
+      status: 403,
+      code: 'http_error',
+      message: 'GET /events/x failed with HTTP 403.',
+      response_data: { message: '', code: '' },
+    });
+  });
+
   it('checks the server SDK’s responses too', async () => {
     const server = await startFake(() => ({ status: 201, body: { token: 42 } }));
     const client = new ImmutableClient({ apiKey: 'imk_test', baseUrl: server.url });
