@@ -17,6 +17,10 @@ const key = fc.oneof(
   fc.string({ maxLength: 6 }),
 );
 
+/** An object's JSON text from its members, each value already JSON text. */
+const objectText = (members: Array<[string, string]>) =>
+  `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+
 /**
  * A JSON value written as text, so that keys such as `__proto__` reach the server exactly as a
  * customer's JSON carries them (an object literal or assignment would make them prototypes).
@@ -34,14 +38,10 @@ const { jsonText } = fc.letrec<{ jsonText: string }>((tie) => ({
       )
       .map((leaf) => JSON.stringify(leaf)),
     fc.array(tie('jsonText'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
-    fc
-      .array(fc.tuple(key, tie('jsonText')), { maxLength: 5 })
-      .map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
+    fc.array(fc.tuple(key, tie('jsonText')), { maxLength: 5 }).map(objectText),
   ),
 }));
-const metadataText = fc
-  .array(fc.tuple(key, jsonText), { maxLength: 5 })
-  .map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
+const metadataText = fc.array(fc.tuple(key, jsonText), { maxLength: 5 }).map(objectText);
 
 describe('ingest, for any metadata a customer sends', () => {
   it('stores what it accepts exactly, answers 422 naming metadata otherwise, and verify stays valid', async () => {

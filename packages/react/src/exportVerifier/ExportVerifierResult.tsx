@@ -22,8 +22,6 @@ function where(b: ExportBreak, messages: ExportVerifierMessages, format: (n: num
 export function ExportVerifierResult({ report, messages, format }: ExportVerifierResultProps) {
   const { breaks, chains, receipt } = report;
   // Ids and tenants are the file's text (a tampered file's too): isolated, hidden characters shown.
-  const tenant = (id: string | null, user: (value: string) => string) =>
-    id === null ? messages.noTenant : user(id);
   const receiptEvent = ({ sequence, id, event_hash }: ReceiptEvent) =>
     userTextMessage((user) =>
       messages.receiptEvent(String(sequence), id === null ? null : user(id), short(event_hash)),
@@ -51,7 +49,10 @@ export function ExportVerifierResult({ report, messages, format }: ExportVerifie
                     <UserText>{b.event_id}</UserText>
                   </code>
                 </td>
-                <td>{userTextMessage((user) => `${b.sequence} (${tenant(b.tenant_id, user)})`)}</td>
+                <td>
+                  {b.sequence} (
+                  {b.tenant_id === null ? messages.noTenant : <UserText>{b.tenant_id}</UserText>})
+                </td>
               </tr>
             ))}
           </tbody>
@@ -70,7 +71,7 @@ export function ExportVerifierResult({ report, messages, format }: ExportVerifie
               <li key={c.tenant_id ?? ''} data-tenant={c.tenant_id ?? ''}>
                 {userTextMessage((user) =>
                   messages.head(
-                    tenant(c.tenant_id, user),
+                    c.tenant_id === null ? messages.noTenant : user(c.tenant_id),
                     format(c.events),
                     String(c.head.sequence),
                   ),
